@@ -308,7 +308,9 @@ def _apply(config: Config, values: Mapping[str, Any]) -> Config:
     """Layer validated values over ``config`` (settings and tables merge)."""
     changes: dict[str, Any] = {}
     for key, value in values.items():
-        if key in ("settings", "severity", "rule_options", "plugins"):
+        if key == "rules_dirs":
+            changes[key] = tuple(dict.fromkeys((*config.rules_dirs, *value)))
+        elif key in ("settings", "severity", "rule_options", "plugins"):
             merged = dict(getattr(config, key))
             merged.update(value)
             changes[key] = merged

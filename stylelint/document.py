@@ -239,6 +239,9 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     directives: list[Directive] = field(default_factory=list)
     approximate: list[Span] = field(default_factory=list)
+    #: Per-document memo for analyses several rules share (attribution slots,
+    #: people mentioned); keys are namespaced by the module that fills them.
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
     _lines: LineIndex | None = field(default=None, repr=False)
     _block_starts: list[int] | None = field(default=None, repr=False)
     _quote_starts: list[int] | None = field(default=None, repr=False)

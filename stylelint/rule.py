@@ -399,3 +399,9 @@ class Dictionary(Substitution):
         for p in self.paths:
             swap.update(load_dictionary(p))
         self.swap = swap
+        if not self.examples:
+            # A word list documents itself: its first entries are its examples.
+            self.examples = tuple(
+                Example(wrong=f"The {wrong} was here.", right=f"The {right} was here.")
+                for wrong, (right, _) in list(swap.items())[:2]
+            )

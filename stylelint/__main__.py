@@ -1,0 +1,5 @@
+"""``python -m stylelint``."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,280 @@
+"""The ``stylelint`` command.
+
+Exit codes: 0 nothing at or above ``fail_on``; 1 findings at or above it;
+2 usage, config or input errors (the other files are still linted and
+reported). Errors are one line each on stderr; ``--debug`` adds tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import Any
+
+from . import __version__
+
+EPILOG = """\
+exit codes: 0 clean, 1 findings at or above fail_on, 2 errors (bad input, config or plugin).
+docs: stylelint --explain ID; config: stylelint.toml, .stylelint.toml or [tool.stylelint] in pyproject.toml.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for docs and tests)."""
+    p = argparse.ArgumentParser(
+        prog="stylelint",
+        description="Check news copy against a house style: plain text, Markdown and HTML.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
+    p.add_argument("--format", "-f", default="text", metavar="NAME", help="output format: text (default), json, or any a plugin adds")
+    p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    p.add_argument("--profile", metavar="NAME", help="house style: ap (default), nyt, guardian")
+    p.add_argument("--select", metavar="IDS", help="comma-separated rule ids or prefixes to run (replaces the profile's set)")
+    p.add_argument("--extend-select", metavar="IDS", help="rule ids or prefixes to run besides the profile's set")
+    p.add_argument("--ignore", metavar="IDS", help="comma-separated rule ids or prefixes to skip")
+    p.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: warning)")
+    p.add_argument("--config", metavar="FILE", help="use this config file instead of discovering one per file")
+    p.add_argument("--rules-dir", action="append", default=[], metavar="DIR", help="load a newsroom's rule modules and word lists from DIR (repeatable)")
+    p.add_argument("--input-format", metavar="NAME", help="parse input as text, markdown or html (default: by extension or content)")
+    p.add_argument("--stdin-filename", metavar="PATH", help="name stdin's article for the report, format detection and overrides")
+    p.add_argument("--stdin-json", action="store_true", help='CMS mode: read {"text": ..., "format": ..., "config": {...}} from stdin, write the JSON report')
+    p.add_argument("--list-rules", action="store_true", help="list rules: id, name, severity, family, plugin, and whether the profile runs them")
+    p.add_argument("--explain", metavar="ID", help="print a rule's documentation")
+    p.add_argument("--statistics", action="store_true", help="show counts per rule")
+    p.add_argument("--quiet", "-q", action="store_true", help="only findings, no source excerpts; nothing when clean")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output (auto: on a terminal, never with NO_COLOR)")
+    p.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+    p.add_argument("--version", action="version", version=f"stylelint {__version__}")
+    return p
+
+
+def _ids(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _cli_overrides(args: argparse.Namespace) -> dict[str, Any]:
+    from .config import config_from_mapping
+
+    raw: dict[str, Any] = {}
+    for key in ("select", "extend_select", "ignore"):
+        ids = _ids(getattr(args, key))
+        if ids is not None:
+            raw[key] = ids
+    if args.profile:
+        raw["profile"] = args.profile
+    if args.fail_on:
+        raw["fail_on"] = args.fail_on
+    if args.rules_dir:
+        raw["rules_dirs"] = args.rules_dir
+    if not raw:
+        return {}
+    validated = config_from_mapping(raw, root=os.getcwd(), origin="command line")
+    return {k: getattr(validated, k) for k in raw}
+
+
+def _use_color(args: argparse.Namespace) -> bool:
+    if args.color == "always":
+        return True
+    if args.color == "never" or args.output or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        from .fileio import write_atomic
+
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return _main(args)
+    except KeyboardInterrupt:
+        print("stylelint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        from .config import ConfigError
+
+        if args.debug:
+            traceback.print_exc()
+        if isinstance(exc, ConfigError):
+            print(f"stylelint: error: {exc}", file=sys.stderr)
+        else:
+            print(f"stylelint: internal error: {type(exc).__name__}: {exc} (rerun with --debug for details)", file=sys.stderr)
+        return 2
+
+
+def _main(args: argparse.Namespace) -> int:
+    from .api import run_paths
+    from .config import ConfigResolver, load_config
+    from .engine import LinterCache
+
+    explicit = load_config(args.config) if args.config else None
+    resolver = ConfigResolver(explicit, _cli_overrides(args))
+    cache = LinterCache(debug=args.debug)
+
+    if args.list_rules or args.explain:
+        linter = cache.get(resolver.for_path(None))
+        for err in linter.errors:
+            print(f"stylelint: error: {err}", file=sys.stderr)
+        if args.explain:
+            return _explain(linter, args.explain.strip().upper())
+        return _list_rules(linter, args)
+
+    if args.stdin_json:
+        return _stdin_json(args, cache)
+
+    if not args.paths:
+        print("stylelint: error: no paths given (use - to read stdin; see --help)", file=sys.stderr)
+        return 2
+
+    from .report import Report
+
+    report = Report()
+    file_paths = [p for p in args.paths if p != "-"]
+    if file_paths:
+        report = run_paths(file_paths, resolver, cache=cache)
+    if "-" in args.paths:
+        stdin_report = _lint_stdin(args, resolver, cache)
+        report.files.extend(stdin_report.files)
+        report.errors.extend(e for e in stdin_report.errors if e not in report.errors)
+        if not file_paths:
+            report.fail_on = stdin_report.fail_on
+    return _finish(report, args, cache)
+
+
+def _lint_stdin(args: argparse.Namespace, resolver, cache):
+    from .inputs import InputError, decode
+    from .report import FileResult, Report
+
+    name = args.stdin_filename
+    cfg = resolver.for_path(name)
+    linter = cache.get(cfg)
+    data = sys.stdin.buffer.read()
+    try:
+        source, _ = decode(data, html=(args.input_format == "html"))
+    except InputError as exc:
+        return Report(files=[FileResult(path=name or "-", errors=[str(exc)])], errors=list(linter.errors), fail_on=cfg.fail_on)
+    result = linter.lint_source(source, name, args.input_format, display_path=name or "-")
+    return Report(files=[result], errors=list(linter.errors), fail_on=cfg.fail_on)
+
+
+def _finish(report, args: argparse.Namespace, cache) -> int:
+    linter = cache.any()
+    formatters = linter.formatters if linter else {}
+    if linter is None:
+        from .config import Config
+
+        formatters = cache.get(Config()).formatters
+    fmt = formatters.get(args.format)
+    if fmt is None:
+        print(f"stylelint: error: unknown format {args.format!r} (allowed: {', '.join(sorted(formatters))})", file=sys.stderr)
+        return 2
+    for err in report.errors:
+        print(f"stylelint: error: {err}", file=sys.stderr)
+    for f in report.files:
+        for err in f.errors:
+            print(f"{f.path}: error: {err}", file=sys.stderr)
+    options = {"color": _use_color(args), "quiet": args.quiet, "statistics": args.statistics}
+    _emit(fmt.render(report, options), args.output)
+    return report.exit_code()
+
+
+def _explain(linter, rule_id: str) -> int:
+    from .docs import render_explain
+
+    rule = linter.rule(rule_id)
+    if rule is None:
+        print(f"stylelint: error: no rule {rule_id!r} (see stylelint --list-rules)", file=sys.stderr)
+        return 2
+    sys.stdout.write(render_explain(rule))
+    return 0
+
+
+def _list_rules(linter, args: argparse.Namespace) -> int:
+    active = {r.id for r in linter.rules}
+    if args.format == "json":
+        rows = [
+            {
+                "id": r.id, "name": r.name, "severity": str(r.severity), "family": r.family,
+                "plugin": r.plugin, "enabled": r.id in active, "summary": r.summary,
+                "fixable": r.fixable,
+            }
+            for r in linter.all_rules
+        ]
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return 0
+    width = max((len(r.name) for r in linter.all_rules), default=4)
+    pw = max((len(r.plugin) for r in linter.all_rules), default=6)
+    print(f"{'id':<7} {'name':<{width}} {'severity':<8} {'family':<6} {'plugin':<{pw}} on")
+    for r in linter.all_rules:
+        on = "yes" if r.id in active else "-"
+        print(f"{r.id:<7} {r.name:<{width}} {str(r.severity):<8} {r.family:<6} {r.plugin:<{pw}} {on}")
+    return 0
+
+
+def _stdin_json(args: argparse.Namespace, cache) -> int:
+    """CMS mode: one JSON request on stdin, the JSON report on stdout.
+
+    The request is ``{"text": str, "format"?: str, "path"?: str, "profile"?:
+    str, "config"?: {...}, "accept"?: [...]}`` or ``{"documents": [...]}``
+    of such objects. The answer is the JSON contract, one file per document.
+    """
+    from .api import lint_text
+    from .config import ConfigError
+    from .report import FileResult, Report
+
+    try:
+        request = json.loads(sys.stdin.buffer.read().decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        print(f"stylelint: error: stdin: not a JSON request: {exc}", file=sys.stderr)
+        return 2
+    docs = request.get("documents", [request]) if isinstance(request, dict) else None
+    if not isinstance(docs, list) or not all(isinstance(d, dict) for d in docs):
+        print('stylelint: error: stdin: expected {"text": ...} or {"documents": [...]}', file=sys.stderr)
+        return 2
+    report = Report()
+    allowed = {"text", "format", "path", "profile", "config", "accept"}
+    for i, doc in enumerate(docs):
+        name = doc.get("path") or f"document[{i}]"
+        extra = set(doc) - allowed
+        if extra or not isinstance(doc.get("text"), str):
+            problem = f"unknown key {sorted(extra)[0]!r}" if extra else "'text' (a string) is required"
+            report.files.append(FileResult(path=name, errors=[f"request: {problem} (allowed: {', '.join(sorted(allowed))})"]))
+            continue
+        try:
+            one = lint_text(
+                doc["text"], input_format=doc.get("format"), path=doc.get("path"),
+                config=doc.get("config") if doc.get("config") is not None else (args.config or None),
+                profile=doc.get("profile") or args.profile, accept=doc.get("accept"),
+            )
+        except ConfigError as exc:
+            report.files.append(FileResult(path=name, errors=[str(exc)]))
+            continue
+        for f in one.files:
+            f.path = name if not doc.get("path") else f.path
+        report.files.extend(one.files)
+        report.errors.extend(e for e in one.errors if e not in report.errors)
+        report.fail_on = one.fail_on
+    sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+    return report.exit_code()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,333 @@
+"""The engine: select rules, run them over a document, place the findings.
+
+A :class:`Linter` is built once per resolved configuration. It asks the
+plugins for rules, parsers and formatters, selects rules by profile,
+``select``/``ignore``, and compiles the phrase lists of every active phrase
+rule into one matcher. Linting a document then costs one tokenization, one
+matcher pass and one call per custom rule; every finding is filtered by
+scope, quotation, inline suppression and accepted findings, given its
+severity, and mapped to its exact source line and column.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from .config import Config, ConfigError
+from .document import Document
+from .formats import Formatter, Parser
+from .matcher import PhraseEntry, compile_matcher, tokenize
+from .plugins import PluginSet, get_plugin_manager
+from .profiles import get_profile
+from .quotes import find_quotes
+from .report import FileResult
+from .rule import RULE_ID, PhraseRule, Rule, RuleContext, longest
+from .suppression import Suppressions
+from .violation import Severity, Violation
+
+
+class RuleError(Exception):
+    """A rule that raised; ``str()`` names the rule and the exception."""
+
+
+def _prefix_len(rule_id: str, prefixes: Sequence[str]) -> int:
+    """Length of the longest prefix in ``prefixes`` matching ``rule_id`` (-1: none)."""
+    best = -1
+    for p in prefixes:
+        if p == "ALL":
+            best = max(best, 0)
+        elif rule_id.startswith(p):
+            best = max(best, len(p))
+    return best
+
+
+def is_selected(rule: Rule, config: Config) -> bool:
+    """Whether ``config`` turns ``rule`` on (the more specific prefix wins)."""
+    if config.select:
+        on = _prefix_len(rule.id, config.select)
+    else:
+        on = 3 if rule.applies_to(config.profile) else -1
+    on = max(on, _prefix_len(rule.id, config.extend_select))
+    if on < 0:
+        return False
+    return _prefix_len(rule.id, config.ignore) < on or _prefix_len(rule.id, config.ignore) < 0
+
+
+def severity_for(rule: Rule, config: Config) -> Severity | None:
+    """The config's most specific severity override for ``rule``, if any."""
+    best, sev = -1, None
+    for prefix, value in config.severity.items():
+        n = _prefix_len(rule.id, [prefix])
+        if n > best:
+            best, sev = n, value
+    return sev
+
+
+class Linter:
+    """Lints documents under one resolved configuration. Thread-safe."""
+
+    def __init__(self, config: Config, *, plugins: PluginSet | None = None, debug: bool = False) -> None:
+        self.config = config
+        self.debug = debug
+        self.plugins = plugins or get_plugin_manager(config)
+        self.errors: list[str] = list(self.plugins.errors)
+        hook = self.plugins.pm.hook
+        hook.configure.call_historic(kwargs={"config": config})
+        self.parsers: dict[str, Parser] = {}
+        self.extensions: dict[str, str] = {}
+        for parsers in hook.register_parsers():
+            for parser in parsers or ():
+                self.parsers.setdefault(parser.name, parser)
+                for ext in parser.extensions:
+                    self.extensions.setdefault(ext.lower(), parser.name)
+        self.formatters: dict[str, Formatter] = {}
+        for formatters in hook.register_formatters():
+            for fmt in formatters or ():
+                self.formatters.setdefault(fmt.name, fmt)
+        self.all_rules = self._collect_rules()
+        self.profile = get_profile(config.profile)
+        settings = {**self.profile.settings, **config.settings}
+        self.rules = [r for r in self.all_rules if is_selected(r, config)]
+        self.severities = {r.id: sev for r in self.rules if (sev := severity_for(r, config))}
+        self.contexts = {
+            r.id: RuleContext(config.profile, settings, config.rule_options.get(r.id, {}))
+            for r in self.rules
+        }
+        self.phrase_rules = [r for r in self.rules if isinstance(r, PhraseRule)]
+        self.check_rules = [r for r in self.rules if not isinstance(r, PhraseRule)]
+        self._matcher = None
+        self._lock = threading.Lock()
+
+    # -- setup -------------------------------------------------------------
+
+    def _collect_rules(self) -> list[Rule]:
+        rules: dict[str, Rule] = {}
+        hook = self.plugins.pm.hook
+        impls = hook.register_rules.get_hookimpls()
+        # Call each plugin on its own so one failing pack does not sink the rest.
+        for impl in reversed(impls):
+            name = self.plugins.name_of(impl.plugin)
+            try:
+                args = {a: self.config for a in impl.argnames}
+                result = impl.function(**args)
+            except ConfigError as exc:
+                self.errors.append(str(exc))
+                continue
+            except Exception as exc:
+                self.errors.append(f"plugin {name}: register_rules failed: {type(exc).__name__}: {exc}")
+                continue
+            for rule in result or ():
+                if not isinstance(rule, Rule):
+                    self.errors.append(f"plugin {name}: register_rules returned {rule!r}, not a Rule")
+                    continue
+                if not RULE_ID.match(rule.id or ""):
+                    self.errors.append(f"plugin {name}: rule id {rule.id!r} is not like 'ABC123'")
+                    continue
+                if rule.id in rules:
+                    self.errors.append(
+                        f"plugin {name}: rule id {rule.id} is already provided by {rules[rule.id].plugin}"
+                    )
+                    continue
+                if not rule.plugin:
+                    rule.plugin = name
+                rules[rule.id] = rule
+        return sorted(rules.values(), key=lambda r: r.id)
+
+    @property
+    def matcher(self):
+        """The one phrase matcher of all active phrase rules (built on first use)."""
+        if self._matcher is None:
+            with self._lock:
+                if self._matcher is None:
+                    key = tuple(r.phrase_key(self.contexts[r.id]) for r in self.phrase_rules)
+
+                    def entries() -> Iterable[PhraseEntry]:
+                        for r in self.phrase_rules:
+                            for phrase, payload in r.phrases(self.contexts[r.id]).items():
+                                yield PhraseEntry(r.id, phrase, payload, r.case_sensitive)
+
+                    self._matcher = compile_matcher(key, entries())
+        return self._matcher
+
+    def rule(self, rule_id: str) -> Rule | None:
+        """A registered rule by id (selected or not)."""
+        return next((r for r in self.all_rules if r.id == rule_id), None)
+
+    # -- parsing -----------------------------------------------------------
+
+    def detect_format(self, path: str | None, source: str) -> str:
+        """The parser for an input: a plugin's choice, else extension, else sniffing."""
+        name = self.plugins.pm.hook.detect_format(path=path, source=source)
+        if name:
+            return name
+        if path:
+            lower = path.lower()
+            for ext, parser in self.extensions.items():
+                if lower.endswith(ext):
+                    return parser
+        head = source[:2048].lstrip().lower()
+        if head.startswith(("<!doctype html", "<html", "<?xml")) or (
+            head.startswith("<") and any(t in head for t in ("<p", "<div", "<body", "<article", "<h1"))
+        ):
+            return "html"
+        if head.startswith(("---\n", "+++\n", "---\r\n", "# ")):
+            return "markdown"
+        return "text"
+
+    def parse(self, source: str, path: str | None, input_format: str | None) -> Document:
+        """Parse ``source`` with the named (or detected) parser."""
+        name = input_format or self.detect_format(path, source)
+        parser = self.parsers.get(name)
+        if parser is None:
+            raise ConfigError(f"unknown input format {name!r} (allowed: {', '.join(sorted(self.parsers))})")
+        if name == "html" and self.config.content_selector:
+            doc = parser.parse(source, path, content_selector=self.config.content_selector)
+        else:
+            doc = parser.parse(source, path)
+        if not doc.quotes:
+            doc.quotes = find_quotes(doc.text, doc.blocks)
+        return doc
+
+    # -- linting -----------------------------------------------------------
+
+    def lint_source(
+        self,
+        source: str,
+        path: str | None = None,
+        input_format: str | None = None,
+        *,
+        display_path: str | None = None,
+    ) -> FileResult:
+        """Parse and lint one source string; errors land in the result."""
+        result = FileResult(path=display_path or path or "-", source=source)
+        try:
+            doc = self.parse(source, path, input_format)
+        except ConfigError as exc:
+            result.errors.append(str(exc))
+            return result
+        except Exception as exc:  # a parser bug must not lose the other files
+            result.errors.append(f"cannot parse as {input_format or 'detected format'}: {type(exc).__name__}: {exc}")
+            return result
+        result.format = doc.format
+        result.violations = self.lint_document(doc, result.errors)
+        return result
+
+    def lint_document(self, doc: Document, errors: list[str] | None = None) -> list[Violation]:
+        """Run every selected rule over ``doc``; returns placed findings.
+
+        A rule that raises is reported in ``errors`` by id; the rest still run.
+        """
+        errors = errors if errors is not None else []
+        hook = self.plugins.pm.hook
+        try:
+            hook.prepare_document(document=doc, config=self.config)
+        except Exception as exc:
+            errors.append(f"prepare_document failed: {type(exc).__name__}: {exc}")
+        found: list[tuple[Rule, Violation]] = []
+        if self.phrase_rules:
+            tokens = tokenize(doc.text)
+            by_rule: dict[str, list] = defaultdict(list)
+            for m in self.matcher.scan(doc.text, tokens):
+                by_rule[m.entry.owner].append(m)
+            for rule in self.phrase_rules:
+                matches = by_rule.get(rule.id)
+                if matches:
+                    self._run(rule, doc, errors, found, lambda r=rule, ms=matches: r.on_matches(doc, longest(ms), self.contexts[r.id]))
+        for rule in self.check_rules:
+            self._run(rule, doc, errors, found, lambda r=rule: r.check(doc, self.contexts[r.id]))
+        return self._place(doc, found)
+
+    def _run(self, rule: Rule, doc: Document, errors: list[str], found: list, call) -> None:
+        try:
+            for v in call() or ():
+                found.append((rule, v))
+        except Exception as exc:
+            if self.debug:
+                raise
+            errors.append(f"rule {rule.id} ({rule.name}) crashed: {type(exc).__name__}: {exc}")
+
+    def _place(self, doc: Document, found: list[tuple[Rule, Violation]]) -> list[Violation]:
+        suppressions = Suppressions(doc.directives)
+        accept = self.config.accept
+        hook = self.plugins.pm.hook
+        out: list[Violation] = []
+        seen: set[tuple[str, int, int]] = set()
+        text_len = len(doc.text)
+        for rule, v in found:
+            span = v.span
+            if not (0 <= span.start <= span.end <= text_len):
+                continue
+            if not rule.document_level:
+                if rule.scopes is not None:
+                    block = doc.block_at(span.start)
+                    if block is None or block.kind not in rule.scopes:
+                        continue
+                if not rule.in_quotes and doc.in_quote(span):
+                    continue
+            start, end = doc.source_span(span)
+            line, col = doc.position(start)
+            end_line, end_col = doc.position(end)
+            key = (v.rule_id, start, end)
+            if key in seen:
+                continue
+            seen.add(key)
+            match = doc.text[span.start : span.end]
+            placed = replace(
+                v,
+                severity=self.severities.get(rule.id, v.severity),
+                name=v.name or rule.name,
+                match=match,
+                offset=start,
+                end_offset=end,
+                line=line,
+                column=col,
+                end_line=end_line,
+                end_column=end_col,
+                approximate=doc.is_approximate(span),
+            )
+            if suppressions.suppressed(rule.id, start, line):
+                continue
+            if accept and _accepted(placed, accept):
+                continue
+            if hook.suppress_violation(violation=placed, document=doc, config=self.config):
+                continue
+            out.append(placed)
+        out.sort(key=Violation.sort_key)
+        return out
+
+    def format_names(self) -> list[str]:
+        """Registered output format names."""
+        return sorted(self.formatters)
+
+
+def _accepted(v: Violation, accept: Sequence[Mapping[str, Any]]) -> bool:
+    for item in accept:
+        if v.rule_id.startswith(item["rule"]) and ("match" not in item or item["match"] == v.match):
+            return True
+    return False
+
+
+class LinterCache:
+    """One :class:`Linter` per distinct configuration, within one run."""
+
+    def __init__(self, *, debug: bool = False) -> None:
+        self._linters: dict[tuple, Linter] = {}
+        self._lock = threading.Lock()
+        self.debug = debug
+
+    def any(self) -> Linter | None:
+        """Some linter already built (for formatters), or None."""
+        return next(iter(self._linters.values()), None)
+
+    def get(self, config: Config) -> Linter:
+        """The linter for ``config`` (built on first request)."""
+        key = config.cache_key()
+        with self._lock:
+            linter = self._linters.get(key)
+            if linter is None:
+                linter = self._linters[key] = Linter(config, debug=self.debug)
+        return linter

@@ -1,0 +1,34 @@
+"""Writing files safely: atomically, keeping permissions."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+
+def write_atomic(path: str, text: str, *, encoding: str = "utf-8", newline: str | None = "") -> None:
+    """Replace ``path`` with ``text`` in one step (temporary file, then rename).
+
+    A crash midway leaves the old file whole. An existing file keeps its
+    permission bits. ``newline=""`` writes line endings exactly as given.
+    """
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    fd, tmp = tempfile.mkstemp(prefix=".stylelint-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline=newline) as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

@@ -1,0 +1,1 @@
+"""Built-in input formats: plain text, Markdown and HTML."""

@@ -1,0 +1,83 @@
+"""Direct quotations: where the speaker's words are, so our rules keep out.
+
+Quoted speech is the speaker's, not ours: rules about our own wording skip
+it. This module finds quotation spans in the prose:
+
+- curly double quotes pair ``“`` with the next ``”``;
+- straight double quotes open after a space, an opening bracket or a dash,
+  or at the start of a block, and close otherwise;
+- curly single quotes ``‘…’`` count when ``‘`` opens after a space and the
+  ``’`` closing it is not an apostrophe inside a word; straight single quotes
+  count only in headlines, where news style uses them for quotations;
+- the news convention for a quote that runs across paragraphs: a paragraph
+  that ends inside an open quotation carries on into the next paragraph when
+  that one starts with an opening mark. A quotation left open at the end of
+  a paragraph runs to that paragraph's end (a missing closing mark should not
+  turn the speaker's words into ours).
+
+The scan is one pass over each block: linear in the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .document import Block, Span
+
+_OPENERS_BEFORE = set(" \t\n\r\xa0([{—–-/:;,")
+
+
+def _opens(text: str, i: int, start: int) -> bool:
+    return i == start or text[i - 1] in _OPENERS_BEFORE or text[i - 1] in "“‘\"'"
+
+
+def _closes_single(text: str, i: int, end: int) -> bool:
+    # ’ followed by a letter is an apostrophe (don’t, Kyiv’s).
+    return i + 1 >= end or not text[i + 1].isalpha()
+
+
+def find_quotes(text: str, blocks: Sequence[Block]) -> list[Span]:
+    """Quotation spans (marks included) in ``text``, in order."""
+    spans: list[Span] = []
+    for block in blocks:
+        spans.extend(_block_quotes(text, block))
+    return spans
+
+
+def _block_quotes(text: str, block: Block) -> list[Span]:
+    start, end = block.span.start, block.span.end
+    spans: list[Span] = []
+    open_at: int | None = None  # start of the open double quotation
+    single_at: int | None = None
+    headline = block.kind in ("headline", "heading")
+    i = start
+    while i < end:
+        c = text[i]
+        if c == "“":
+            if open_at is None:
+                open_at = i
+        elif c == "”":
+            if open_at is not None:
+                spans.append(Span(open_at, i + 1))
+                open_at = None
+                single_at = None
+        elif c == '"':
+            if open_at is None and _opens(text, i, start):
+                open_at = i
+            elif open_at is not None:
+                spans.append(Span(open_at, i + 1))
+                open_at = None
+                single_at = None
+        elif open_at is None and (c == "‘" or (headline and c == "'")):
+            if single_at is None and _opens(text, i, start):
+                single_at = i
+        elif open_at is None and single_at is not None and (c == "’" or (headline and c == "'")):
+            if _closes_single(text, i, end):
+                spans.append(Span(single_at, i + 1))
+                single_at = None
+        i += 1
+    if open_at is not None:
+        # Unclosed at paragraph end: the quotation runs to the end of the block
+        # (and, by news convention, resumes at the next block's opening mark).
+        spans.append(Span(open_at, end))
+    return spans

@@ -1,0 +1,79 @@
+"""The result of a lint run: per-file findings and errors, and the summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .violation import Severity, Violation
+
+
+@dataclass
+class FileResult:
+    """Findings and errors for one input."""
+
+    path: str
+    format: str | None = None
+    violations: list[Violation] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    source: str | None = field(default=None, repr=False)
+    encoding: str = "utf-8"
+
+    def to_dict(self) -> dict[str, Any]:
+        """This file's part of the JSON contract."""
+        return {
+            "path": self.path,
+            "format": self.format,
+            "violations": [v.to_dict() for v in self.violations],
+            "errors": list(self.errors),
+        }
+
+
+@dataclass
+class Report:
+    """Everything a run found. ``errors`` holds problems not tied to a file."""
+
+    files: list[FileResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    fail_on: Severity = Severity.WARNING
+    tool_version: str = ""
+
+    @property
+    def violations(self) -> list[Violation]:
+        """All findings of all files."""
+        return [v for f in self.files for v in f.violations]
+
+    def error_count(self) -> int:
+        """Input, config, plugin and rule errors."""
+        return len(self.errors) + sum(len(f.errors) for f in self.files)
+
+    def exit_code(self) -> int:
+        """0: clean; 1: findings at or above ``fail_on``; 2: errors."""
+        if self.error_count():
+            return 2
+        if any(v.severity >= self.fail_on for v in self.violations):
+            return 1
+        return 0
+
+    def by_rule(self) -> dict[str, int]:
+        """Findings per rule id, sorted by id."""
+        return dict(sorted(Counter(v.rule_id for v in self.violations).items()))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract, version 1."""
+        from . import __version__
+
+        return {
+            "version": 1,
+            "tool": {"name": "stylelint", "version": self.tool_version or __version__},
+            "files": [f.to_dict() for f in self.files],
+            # Errors not tied to one file (a plugin that failed to load).
+            "errors": list(self.errors),
+            "summary": {
+                "files": len(self.files),
+                "violations": len(self.violations),
+                "errors": self.error_count(),
+                "by_rule": self.by_rule(),
+            },
+        }
