@@ -13,7 +13,16 @@ import importlib
 from stylelint import hookimpl
 
 #: Family modules, in id order.
-FAMILIES = ("attribution",)
+FAMILIES = (
+    "boilerplate",
+    "attribution",
+    "honorifics",
+    "dates",
+    "numbers",
+    "dateline",
+    "spelling",
+    "spin",
+)
 
 
 @hookimpl

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -26,6 +27,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+_RULE_PREFIX = re.compile(r"^[A-Z]{3}\d{0,3}$")
 CONFIG_FILES = ("stylelint.toml", ".stylelint.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
@@ -153,7 +155,7 @@ class _Validator:
     def rule_prefixes(self, key: str, value: Any) -> tuple[str, ...]:
         items = self.str_list(key, value)
         for item in items:
-            if item != "ALL" and not (item[:3].isalpha() and item[:3].isupper() and item[3:].isdigit()):
+            if item != "ALL" and not _RULE_PREFIX.match(item):
                 raise self.fail(
                     key, f"{item!r} is not a rule id or prefix (like 'ATT', 'ATT001' or 'ALL')"
                 )

@@ -243,8 +243,8 @@ class Linter:
 
     def _run(self, rule: Rule, doc: Document, errors: list[str], found: list, call) -> None:
         try:
-            for v in call() or ():
-                found.append((rule, v))
+            # A rule that crashes midway reports nothing: half its findings mislead.
+            found.extend([(rule, v) for v in call() or ()])
         except Exception as exc:
             if self.debug:
                 raise

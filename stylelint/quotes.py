@@ -68,8 +68,8 @@ def _block_quotes(text: str, block: Block) -> list[Span]:
                 spans.append(Span(open_at, i + 1))
                 open_at = None
                 single_at = None
-        elif open_at is None and (c == "‘" or (headline and c == "'")):
-            if single_at is None and _opens(text, i, start):
+        elif open_at is None and single_at is None and (c == "‘" or (headline and c == "'")):
+            if _opens(text, i, start):
                 single_at = i
         elif open_at is None and single_at is not None and (c == "’" or (headline and c == "'")):
             if _closes_single(text, i, end):

@@ -1,0 +1,34 @@
+"""Every registered rule's documented examples run as tests, and its metadata is complete."""
+
+from __future__ import annotations
+
+import pytest
+
+from stylelint.docs import builtin_rules
+from stylelint.rule import RULE_ID, RULE_NAME
+from stylelint.testing import example_failures
+
+RULES = builtin_rules()
+CASES = [(r, i) for r in RULES for i in range(len(r.examples))]
+
+
+@pytest.mark.parametrize(("rule", "index"), CASES, ids=[f"{r.id}-{i}" for r, i in CASES])
+def test_example(rule, index):
+    assert example_failures(rule, rule.examples[index]) == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_metadata(rule):
+    assert RULE_ID.match(rule.id)
+    assert RULE_NAME.match(rule.name), rule.name
+    assert rule.summary.strip() and rule.rationale.strip() and rule.source.strip()
+    wrong = [e for e in rule.examples if e.wrong]
+    right = [e for e in rule.examples if e.right]
+    assert len(wrong) >= 2 and len(right) >= 2, f"{rule.id} needs at least two wrong and two right examples"
+
+
+def test_ids_unique_and_families_match_modules():
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    families = {"BPL", "ATT", "HON", "DAT", "NUM", "DTL", "SPL", "SPN", "TYP"}
+    assert {r.family for r in RULES} <= families

@@ -1,0 +1,123 @@
+"""Selection, severity, scopes, quotations, suppression and rule crashes."""
+
+from __future__ import annotations
+
+from stylelint import Example, Existence, Rule, Substitution, hookimpl
+from stylelint.config import Config
+from stylelint.engine import Linter, is_selected
+from stylelint.plugins import get_plugin_manager
+from stylelint.testing import lint, linter_for
+from stylelint.violation import Severity
+
+CLAIMED = Substitution(
+    id="TST001", name="claimed", summary="s", rationale="r", source="s",
+    swap={"claimed": "said"}, examples=(Example(wrong="he claimed", right="he said"),),
+)
+HEADLINE_ONLY = Existence(
+    id="TST002", name="headline-word", summary="s", rationale="r", source="s",
+    terms=["shock"], scopes=("headline",),
+)
+IN_QUOTES = Existence(id="TST003", name="quoted-too", summary="s", rationale="r", source="s", terms=["claimed"], in_quotes=True)
+
+
+def test_selection_by_prefix_specificity():
+    r = CLAIMED
+    assert is_selected(r, Config())
+    assert not is_selected(r, Config(ignore=("TST",)))
+    assert is_selected(r, Config(ignore=("TST",), extend_select=("TST001",)))
+    assert not is_selected(r, Config(select=("ATT",)))
+    assert is_selected(r, Config(select=("ALL",)))
+    assert not is_selected(r, Config(select=("TST",), ignore=("TST001",)))
+    off = Existence(id="TST009", name="off", terms=["x"], default_enabled=False)
+    assert not is_selected(off, Config())
+    assert is_selected(off, Config(select=("TST009",)))
+    nyt_only = Existence(id="TST010", name="nyt", terms=["x"], profiles=("nyt",))
+    assert not is_selected(nyt_only, Config())
+    assert is_selected(nyt_only, Config(profile="nyt"))
+
+
+def test_quotes_scopes_and_positions():
+    text = 'SHOCK claimed in headline\n\n"He claimed it," she claimed.\n\nA shock here.'
+    vs = lint(text, [CLAIMED, HEADLINE_ONLY, IN_QUOTES])
+    got = sorted((v.rule_id, v.line, v.column) for v in vs)
+    assert got == [
+        ("TST001", 1, 7),   # headline, outside quotes
+        ("TST001", 3, 22),  # after the quotation
+        ("TST002", 1, 1),   # headline scope
+        ("TST003", 1, 7),
+        ("TST003", 3, 5),   # inside the quotation: this rule opts in
+        ("TST003", 3, 22),
+    ]
+    claimed = [v for v in vs if v.rule_id == "TST001"]
+    assert claimed[0].match == "claimed" and claimed[0].suggestion == "said"
+
+
+def test_severity_override_most_specific_wins():
+    vs = lint("he claimed", [CLAIMED], severity={"TST": Severity.INFO, "TST001": Severity.ERROR})
+    assert vs[0].severity is Severity.ERROR
+    vs = lint("he claimed", [CLAIMED], severity={"TST": Severity.INFO})
+    assert vs[0].severity is Severity.INFO
+
+
+def test_inline_suppression_in_markdown_and_html():
+    md = "he claimed\n\n<!-- stylelint-disable TST001 -->\nshe claimed\n\n<!-- stylelint-enable -->\nthey claimed\n\n<!-- stylelint-disable-next-line -->\nwe claimed\n"
+    vs = lint(md, [CLAIMED], input_format="markdown")
+    assert [v.line for v in vs] == [1, 7]
+    html = "<p>he claimed</p><!-- stylelint-disable TST -->\n<p>she claimed</p>"
+    vs = lint(html, [CLAIMED], input_format="html")
+    assert [v.line for v in vs] == [1]
+
+
+def test_accepted_findings_are_dropped():
+    vs = lint("he claimed and insisted", [CLAIMED], accept=({"rule": "TST001", "match": "claimed"},))
+    assert vs == []
+    vs = lint("he claimed", [CLAIMED], accept=({"rule": "TST001", "match": "admitted"},))
+    assert len(vs) == 1
+
+
+class Boom(Rule):
+    id, name, summary, rationale, source = "TST004", "boom", "s", "r", "s"
+
+    def check(self, document, context):
+        yield self.violation(0, 2, "first")
+        raise RuntimeError("kaput")
+
+
+def test_crashing_rule_is_reported_and_others_still_run():
+    linter = linter_for([Boom(), CLAIMED])
+    result = linter.lint_source("he claimed", None, "text")
+    assert [v.rule_id for v in result.violations] == ["TST001"]
+    assert result.errors == ["rule TST004 (boom) crashed: RuntimeError: kaput"]
+
+
+def test_suppress_violation_and_prepare_document_hooks():
+    class Plugin:
+        @hookimpl
+        def prepare_document(self, document, config):
+            document.meta["seen"] = True
+
+        @hookimpl
+        def suppress_violation(self, violation, document, config):
+            return violation.line == 2 or None
+
+    linter = linter_for([CLAIMED])
+    linter.plugins.pm.register(Plugin())
+    result = linter.lint_source("he claimed\nshe claimed", None, "text")
+    assert [v.line for v in result.violations] == [1]
+
+
+def test_two_linters_do_not_share_state():
+    a = Linter(Config(profile="ap"), plugins=get_plugin_manager(Config(), autoload=False))
+    b = Linter(Config(profile="nyt", ignore=("ATT",)), plugins=get_plugin_manager(Config(), autoload=False))
+    text = '"We won," the mayor claimed.'
+    assert any(v.rule_id.startswith("ATT") for v in a.lint_source(text, None, "text").violations)
+    assert not any(v.rule_id.startswith("ATT") for v in b.lint_source(text, None, "text").violations)
+    assert a.profile.name == "ap" and b.profile.name == "nyt"
+
+
+def test_phrase_rules_share_one_matcher():
+    other = Substitution(id="TST005", name="kiev", summary="s", rationale="r", source="s", swap={"Kiev": "Kyiv"})
+    linter = linter_for([CLAIMED, other])
+    assert len(linter.matcher) == 2
+    vs = linter.lint_source("He claimed Kiev fell.", None, "text").violations
+    assert [(v.rule_id, v.suggestion) for v in vs] == [("TST001", "said"), ("TST005", "Kyiv")]

@@ -1,0 +1,69 @@
+"""The shared phrase matcher: tokens, boundaries, case, cost."""
+
+from __future__ import annotations
+
+from stylelint.matcher import PhraseEntry, PhraseMatcher, compile_matcher, tokenize
+
+
+def found(phrases, text, **kw):
+    m = PhraseMatcher(PhraseEntry("R", p, p, **kw) for p in phrases)
+    return [(text[x.start : x.end], x.entry.payload) for x in m.scan(text)]
+
+
+def test_multiword_across_spaces_and_one_newline():
+    assert found(["conference call"], "a conference\ncall and a conference  call") == [
+        ("conference\ncall", "conference call"),
+        ("conference  call", "conference call"),
+    ]
+
+
+def test_never_across_paragraph_break():
+    assert found(["conference call"], "conference\n\ncall") == []
+
+
+def test_case_insensitive_by_default_and_sensitive_on_request():
+    assert found(["Kiev"], "KIEV kiev Kiev") == [("KIEV", "Kiev"), ("kiev", "Kiev"), ("Kiev", "Kiev")]
+    assert found(["Kiev"], "KIEV kiev Kiev", case_sensitive=True) == [("Kiev", "Kiev")]
+
+
+def test_hyphenated_compounds_are_not_split():
+    assert found(["informed"], "well-informed residents") == []
+    assert found(["build"], "build-up") == []
+    assert found(["build-up"], "a build-up of troops") == [("build-up", "build-up")]
+
+
+def test_possessive_matches_stem_and_apostrophes_fold():
+    assert found(["Kiev"], "Kiev's mayor and Kiev’s council") == [("Kiev", "Kiev"), ("Kiev", "Kiev")]
+    assert found(["don't"], "I don’t know") == [("don’t", "don't")]
+
+
+def test_word_inside_contraction_does_not_match():
+    assert found(["won"], "it won't") == []
+
+
+def test_overlapping_phrases_all_reported():
+    got = found(["army build-up", "build-up"], "the army build-up")
+    assert ("army build-up", "army build-up") in got and ("build-up", "build-up") in got
+
+
+def test_index_size_does_not_change_results():
+    small = found(["conference call"], "a conference call")
+    big = PhraseMatcher(
+        [PhraseEntry("R", "conference call", "conference call")]
+        + [PhraseEntry("R", f"word{i} other{i}", None) for i in range(20000)]
+    )
+    text = "a conference call"
+    assert [(text[x.start : x.end], x.entry.payload) for x in big.scan(text)] == small
+    assert len(big) == 20001
+
+
+def test_compile_matcher_reuses_by_key():
+    a = compile_matcher(("k", 1), [PhraseEntry("R", "x y")])
+    b = compile_matcher(("k", 1), [PhraseEntry("R", "never built")])
+    assert a is b
+
+
+def test_tokenize_keeps_offsets():
+    text = "U.S. officials’ “plan”"
+    for tok, s, e in tokenize(text):
+        assert text[s:e].replace("’", "'").casefold() == tok

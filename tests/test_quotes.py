@@ -1,0 +1,38 @@
+"""Quotation spans: straight, curly, single in headlines, across paragraphs."""
+
+from __future__ import annotations
+
+from stylelint.parsers.text import parse
+from stylelint.quotes import find_quotes
+
+
+def quoted(text: str) -> list[str]:
+    doc = parse(text)
+    return [doc.text[s.start : s.end] for s in find_quotes(doc.text, doc.blocks)]
+
+
+def test_straight_and_curly_pairs():
+    assert quoted('"We won," she said. “Again,” he said.') == ['"We won,"', "“Again,”"]
+
+
+def test_apostrophes_are_not_quotes():
+    assert quoted("Kyiv’s mayor didn’t say it. The ’90s were fine.") == []
+
+
+def test_single_quotes_in_headline_only():
+    assert quoted("'We won,' mayor says\n\nThe mayor's 'plan' is out.") == ["'We won,'"]
+    assert quoted("‘We won,’ mayor says\n\nIt was ‘fine’, she said.") == ["‘We won,’", "‘fine’"]
+
+
+def test_quote_running_across_paragraphs():
+    text = "“First paragraph of the quote.\n\n“Second paragraph,” she said."
+    assert quoted(text) == ["“First paragraph of the quote.", "“Second paragraph,”"]
+
+
+def test_unclosed_quote_runs_to_block_end_only():
+    spans = quoted('He said "this never closes\n\nNext paragraph is ours.')
+    assert spans == ['"this never closes']
+
+
+def test_nested_single_inside_double():
+    assert quoted('“He told me ‘no way,’ and left,” she said.') == ["“He told me ‘no way,’ and left,”"]
