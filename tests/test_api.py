@@ -1,0 +1,72 @@
+"""The Python API a CMS calls: same findings as the CLI, no shared state, thread-safe."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+import stylelint
+from clihelp import run
+from conftest import REFERENCE
+from stylelint import ConfigError
+
+
+def test_lint_text_matches_cli_json():
+    text = REFERENCE.read_text(encoding="utf-8")
+    api = stylelint.lint_text(text, path=str(REFERENCE)).to_dict()
+    cli = json.loads(run("--format", "json", str(REFERENCE)).stdout)
+    assert api["files"][0]["violations"] == cli["files"][0]["violations"]
+    assert api["summary"] == cli["summary"]
+
+
+def test_html_input_format():
+    html = "<article><p>&ldquo;We won,&rdquo; the mayor <b>claimed</b>.</p></article>"
+    report = stylelint.lint_text(html, input_format="html")
+    v = report.violations[0]
+    assert (v.rule_id, v.match, html[v.offset : v.end_offset]) == ("ATT001", "claimed", "claimed")
+    assert report.exit_code() == 1
+
+
+def test_configs_do_not_interfere_in_one_process():
+    text = '"We won," the mayor claimed.'
+    a = stylelint.lint_text(text, config={"ignore": ["ATT"]})
+    b = stylelint.lint_text(text)
+    c = stylelint.lint_text(text, config={"severity": {"ATT001": "error"}})
+    assert a.violations == [] and len(b.violations) == 1
+    assert str(c.violations[0].severity) == "error" and str(b.violations[0].severity) == "warning"
+
+
+def test_accepted_findings_argument():
+    text = '"We won," the mayor claimed.'
+    assert stylelint.lint_text(text, accept=[{"rule": "ATT001", "match": "claimed"}]).violations == []
+
+
+def test_bad_api_config_raises_clear_error():
+    with pytest.raises(ConfigError, match="config: profile: unknown profile 'x'"):
+        stylelint.lint_text("x", config={"profile": "x"})
+    with pytest.raises(ConfigError, match="arguments: profile: unknown profile 'y'"):
+        stylelint.lint_text("x", profile="y")
+
+
+def test_thread_safety_same_results():
+    text = REFERENCE.read_text(encoding="utf-8")
+    expected = stylelint.lint_text(text).to_dict()
+    configs = [None, {"ignore": ["ATT"]}] * 8
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda c: stylelint.lint_text(text, config=c).to_dict(), configs))
+    for cfg, res in zip(configs, results):
+        if cfg is None:
+            assert res == expected
+        else:
+            assert all(not v["rule"].startswith("ATT") for v in res["files"][0]["violations"])
+
+
+def test_lint_paths(tmp_path):
+    (tmp_path / "a.md").write_text('"We won," the mayor claimed.\n')
+    (tmp_path / "b.txt").write_bytes(b"\xff")
+    report = stylelint.lint_paths([tmp_path])
+    assert [f.path.rsplit("/", 1)[-1] for f in report.files] == ["a.md", "b.txt"]
+    assert report.exit_code() == 2
+    assert report.files[0].violations[0].rule_id == "ATT001"
