@@ -31,5 +31,6 @@ def register_rules(config):
     rules = []
     for name in FAMILIES:
         module = importlib.import_module(f"{__name__}.{name}")
-        rules.extend(getattr(module, "rules", lambda config: module.RULES)(config))
+        factory = getattr(module, "rules", None)
+        rules.extend(factory(config) if factory else module.RULES)
     return rules

@@ -169,7 +169,7 @@ class OffsetMap:
 
     def segments(self) -> Iterator[tuple[int, int, int, int]]:
         """Yield ``(text_start, text_len, src_start, src_len)`` segments."""
-        yield from zip(self._t, self._tl, self._s, self._sl)
+        yield from zip(self._t, self._tl, self._s, self._sl, strict=True)
 
 
 class LineIndex:

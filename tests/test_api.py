@@ -8,9 +8,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import stylelint
+from stylelint import ConfigError
+
 from clihelp import run
 from conftest import REFERENCE
-from stylelint import ConfigError
 
 
 def test_lint_text_matches_cli_json():
@@ -56,7 +57,7 @@ def test_thread_safety_same_results():
     configs = [None, {"ignore": ["ATT"]}] * 8
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(lambda c: stylelint.lint_text(text, config=c).to_dict(), configs))
-    for cfg, res in zip(configs, results):
+    for cfg, res in zip(configs, results, strict=True):
         if cfg is None:
             assert res == expected
         else:

@@ -6,7 +6,13 @@ import os
 
 import pytest
 
-from stylelint.config import ConfigError, ConfigResolver, config_from_mapping, find_config_file, load_config
+from stylelint.config import (
+    ConfigError,
+    ConfigResolver,
+    config_from_mapping,
+    find_config_file,
+    load_config,
+)
 from stylelint.violation import Severity
 
 
