@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from stylelint.config import Config
 from stylelint.docs import builtin_rules
+from stylelint.engine import Linter
+from stylelint.plugins import get_plugin_manager
 from stylelint.rule import RULE_ID, RULE_NAME
 from stylelint.testing import example_failures
 
 RULES = builtin_rules()
-CASES = [(r, i) for r in RULES for i in range(len(r.examples))]
+# Installed third-party packs are collected too: their examples are tests here.
+ALL_RULES = Linter(Config(), plugins=get_plugin_manager(Config(), autoload=True)).all_rules
+CASES = [(r, i) for r in ALL_RULES for i in range(len(r.examples))]
 
 
 @pytest.mark.parametrize(("rule", "index"), CASES, ids=[f"{r.id}-{i}" for r, i in CASES])
@@ -32,3 +37,10 @@ def test_ids_unique_and_families_match_modules():
     assert len(ids) == len(set(ids))
     families = {"BPL", "ATT", "HON", "DAT", "NUM", "DTL", "SPL", "SPN", "TYP"}
     assert {r.family for r in RULES} <= families
+
+
+def test_builtin_packs_load_without_errors():
+    linter = Linter(Config(), plugins=get_plugin_manager(Config(), autoload=False))
+    assert linter.errors == []
+    families = {r.family for r in linter.all_rules}
+    assert {"ATT"} <= families
