@@ -10,6 +10,7 @@ finding lands on the exact source characters it is about.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -172,6 +173,9 @@ class OffsetMap:
         yield from zip(self._t, self._tl, self._s, self._sl, strict=True)
 
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
 class LineIndex:
     """Converts source offsets to 1-based ``(line, column)`` in code points.
 
@@ -181,21 +185,9 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, source: str) -> None:
+        # One regex pass: linear in the source whatever its line endings.
         starts = [0]
-        i = 0
-        n = len(source)
-        find = source.find
-        # Scan for both terminators; CRLF counts once.
-        while True:
-            a = find("\n", i)
-            b = find("\r", i)
-            if a < 0 and b < 0:
-                break
-            if b >= 0 and (a < 0 or b < a):
-                i = b + 2 if b + 1 < n and source[b + 1] == "\n" else b + 1
-            else:
-                i = a + 1
-            starts.append(i)
+        starts.extend(m.end() for m in _LINE_BREAK.finditer(source))
         self._starts = starts
 
     def position(self, offset: int) -> tuple[int, int]:
