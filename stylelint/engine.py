@@ -46,15 +46,23 @@ def _prefix_len(rule_id: str, prefixes: Sequence[str]) -> int:
 
 
 def is_selected(rule: Rule, config: Config) -> bool:
-    """Whether ``config`` turns ``rule`` on (the more specific prefix wins)."""
-    if config.select:
-        on = _prefix_len(rule.id, config.select)
-    else:
-        on = 3 if rule.applies_to(config.profile) else -1
-    on = max(on, _prefix_len(rule.id, config.extend_select))
+    """Whether ``config`` turns ``rule`` on (the more specific prefix wins).
+
+    A family prefix or ``ALL`` selects the rules the profile runs; a rule that
+    is off by default, or belongs to another house style, needs its exact id.
+    """
+    usual = rule.applies_to(config.profile)
+
+    def strength(prefixes: Sequence[str]) -> int:
+        n = _prefix_len(rule.id, prefixes)
+        return n if (usual or n == len(rule.id)) else -1
+
+    on = strength(config.select) if config.select else (3 if usual else -1)
+    on = max(on, strength(config.extend_select))
     if on < 0:
         return False
-    return _prefix_len(rule.id, config.ignore) < on or _prefix_len(rule.id, config.ignore) < 0
+    off = _prefix_len(rule.id, config.ignore)
+    return off < on
 
 
 def severity_for(rule: Rule, config: Config) -> Severity | None:

@@ -30,10 +30,14 @@ def test_selection_by_prefix_specificity():
     assert not is_selected(r, Config(select=("TST",), ignore=("TST001",)))
     off = Existence(id="TST009", name="off", terms=["x"], default_enabled=False)
     assert not is_selected(off, Config())
+    assert not is_selected(off, Config(select=("TST",)))  # a family does not switch it on
     assert is_selected(off, Config(select=("TST009",)))
+    assert is_selected(off, Config(extend_select=("TST009",)))
     nyt_only = Existence(id="TST010", name="nyt", terms=["x"], profiles=("nyt",))
     assert not is_selected(nyt_only, Config())
+    assert not is_selected(nyt_only, Config(select=("ALL",)))
     assert is_selected(nyt_only, Config(profile="nyt"))
+    assert is_selected(nyt_only, Config(select=("TST010",)))
 
 
 def test_quotes_scopes_and_positions():

@@ -107,7 +107,10 @@ def test_rules_dir_modules_and_word_lists(tmp_path):
     assert linter.errors == []
     for rid in ("LOC001", "HSE001", "HSE002"):
         check_examples(linter.rule(rid))
-    vs = linter.lint_source("The advisor slammed Kiev in a shock move.", None, "text").violations
+    vs = [
+        v for v in linter.lint_source("The advisor slammed Kiev in a shock move.", None, "text").violations
+        if v.rule_id[:3] in ("HSE", "LOC")
+    ]
     got = [(v.rule_id, v.match, v.suggestion) for v in vs]
     assert got == [
         ("HSE001", "advisor", "adviser"),
@@ -133,7 +136,7 @@ def test_config_dictionaries_and_inline_rules(tmp_path):
     )
     cfg = load_config(tmp_path / "stylelint.toml")
     linter = Linter(cfg, plugins=get_plugin_manager(cfg, autoload=False))
-    vs = linter.lint_source("Send an e-mail, irregardless.", None, "text").violations
+    vs = [v for v in linter.lint_source("Send an e-mail, irregardless.", None, "text").violations if v.rule_id[:3] != "SPL" or v.rule_id == "SPL900"]
     assert sorted((v.rule_id, str(v.severity)) for v in vs) == [("DSK001", "error"), ("DSK002", "warning"), ("SPL900", "warning")]
 
 

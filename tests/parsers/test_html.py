@@ -7,7 +7,6 @@ import html
 import random
 import re
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -851,19 +850,6 @@ def test_random_garbage_never_maps_wrongly(src: str) -> None:
 # Performance
 
 
-def test_parse_time_is_linear() -> None:
-    para = "<p>Leave a <b>Reply</b> &amp; more&rsquo;s text\n with <a href='/x'>a link</a>.</p>\n"
-    small, big = para * 2_000, para * 8_000
-    t0 = time.perf_counter()
-    parse(small)
-    t1 = time.perf_counter()
-    doc = parse(big)
-    t2 = time.perf_counter()
-    assert len(doc.blocks) == 8_000
-    assert t2 - t1 < 5.0
-    assert (t2 - t1) < 8 * max(t1 - t0, 0.01)  # 4x the input, far from 16x
-
-
 # --------------------------------------------------------------------------
 # The corpus: real pages
 
@@ -901,10 +887,7 @@ def test_corpus_page(path: Path) -> None:
 
 @pytest.mark.skipif(not CORPUS_PAGES, reason="corpus/html not present")
 def test_corpus_totals() -> None:
-    t0 = time.perf_counter()
     docs = [parse(decode_page(p.read_bytes())) for p in CORPUS_PAGES]
-    elapsed = time.perf_counter() - t0
-    assert elapsed < 30
     with_approx = [d for d in docs if d.approximate]
     assert len(with_approx) <= len(docs) // 20
     assert sum(1 for d in docs if any(b.kind == "headline" for b in d.blocks)) >= len(docs) // 2

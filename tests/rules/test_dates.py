@@ -300,15 +300,3 @@ def test_calendar_helpers():
     assert publication_date({}, None) is None
 
 
-def test_linear_on_repetitive_input():
-    import time
-
-    linter = linter_for(list(RULES.values()))
-    small = linter.parse("Friday, Jan. 14, 2022, at 10:00 AM tonight, last Monday. " * 200, None, "text")
-    big = linter.parse("Friday, Jan. 14, 2022, at 10:00 AM tonight, last Monday. " * 1600, None, "text")
-    t0 = time.perf_counter()
-    linter.lint_document(small)
-    t1 = time.perf_counter()
-    linter.lint_document(big)
-    t2 = time.perf_counter()
-    assert (t2 - t1) < 20 * max(t1 - t0, 0.01)

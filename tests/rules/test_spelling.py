@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from stylelint.profiles import PROFILES
@@ -243,13 +241,3 @@ def test_headline_rule_is_ap_only():
 # -- cost ---------------------------------------------------------------------------
 
 
-def test_linear_in_text_size():
-    para = REFERENCE.read_text(encoding="utf-8")
-    small, big = para * 5, para * 50
-    t0 = time.perf_counter()
-    lint(small, RULES)
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    lint(big, RULES)
-    t_big = time.perf_counter() - t0
-    assert t_big < 25 * max(t_small, 0.01)
