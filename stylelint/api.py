@@ -17,12 +17,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Config, ConfigError, ConfigResolver, config_from_mapping, load_config
 from .engine import LinterCache
 from .inputs import InputError, read_article
 from .report import FileResult, Report
+
+if TYPE_CHECKING:
+    from .fix import FixResult
 
 #: Folders never walked into.
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".stylelint_cache"}
@@ -167,3 +170,33 @@ def iter_files(paths: Sequence[str], resolver: ConfigResolver, cache: LinterCach
             yield raw, None
         else:
             yield raw, "no such file or folder"
+
+
+def fix_text(
+    text: str,
+    *,
+    unsafe: bool = False,
+    input_format: str | None = None,
+    path: str | None = None,
+    config: Config | Mapping[str, Any] | str | os.PathLike[str] | None = None,
+    profile: str | None = None,
+    accept: Sequence[Mapping[str, str]] | None = None,
+    **options: Any,
+) -> FixResult:
+    """Fix one article given as a string, as ``stylelint --fix`` does.
+
+    Safe fixes (and unsafe ones with ``unsafe=True``) are applied, the text
+    is linted again, and again fixed, until nothing changes. Other arguments
+    as for :func:`lint_text`.
+
+    :returns: a :class:`stylelint.fix.FixResult`: ``.fixed`` is the new
+        text, ``.result`` the findings that remain, ``.diff()`` a unified
+        diff, ``.skipped`` the fixes left out as unsafe to apply (and why).
+    """
+    from .fix import fix_file
+
+    resolver = ConfigResolver(_as_config(config), _overrides(profile, accept, options))
+    cfg = resolver.for_path(path)
+    linter = LinterCache().get(cfg)
+    result = linter.lint_source(text, path, input_format)
+    return fix_file(linter, result, unsafe=unsafe)

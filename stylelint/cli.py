@@ -49,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--statistics", action="store_true", help="show counts per rule")
     p.add_argument("--quiet", "-q", action="store_true", help="only findings, no source excerpts; nothing when clean")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output (auto: on a terminal, never with NO_COLOR)")
+    p.add_argument("--fix", action="store_true", help="apply safe fixes in place (with -: print the fixed article, report to stderr), then report what remains")
+    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
+    p.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change; write nothing")
+    p.add_argument("--docs-url", metavar="TEMPLATE", help="link rules to TEMPLATE ({id} is the rule id) in html and sarif output")
     p.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     p.add_argument("--version", action="version", version=f"stylelint {__version__}")
     return p
@@ -88,14 +92,15 @@ def _use_color(args: argparse.Namespace) -> bool:
     return sys.stdout.isatty()
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str, output: str | None, stream=None) -> None:
     if output:
         from .fileio import write_atomic
 
         write_atomic(output, text)
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        stream = stream or sys.stdout
+        stream.write(text)
+        stream.flush()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -140,6 +145,10 @@ def _main(args: argparse.Namespace) -> int:
     if args.stdin_json:
         return _stdin_json(args, cache)
 
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        print("stylelint: error: --unsafe-fixes needs --fix or --diff", file=sys.stderr)
+        return 2
+
     if not args.paths:
         print("stylelint: error: no paths given (use - to read stdin; see --help)", file=sys.stderr)
         return 2
@@ -147,15 +156,21 @@ def _main(args: argparse.Namespace) -> int:
     from .report import Report
 
     report = Report()
+    stdin_files: list = []
     file_paths = [p for p in args.paths if p != "-"]
     if file_paths:
         report = run_paths(file_paths, resolver, cache=cache)
     if "-" in args.paths:
         stdin_report = _lint_stdin(args, resolver, cache)
+        stdin_files = stdin_report.files
         report.files.extend(stdin_report.files)
         report.errors.extend(e for e in stdin_report.errors if e not in report.errors)
         if not file_paths:
             report.fail_on = stdin_report.fail_on
+    if args.fix or args.diff:
+        from .fix import run_cli_fixes
+
+        return run_cli_fixes(report, args, resolver, cache, stdin_files, _finish)
     return _finish(report, args, cache)
 
 
@@ -168,14 +183,15 @@ def _lint_stdin(args: argparse.Namespace, resolver, cache):
     linter = cache.get(cfg)
     data = sys.stdin.buffer.read()
     try:
-        source, _ = decode(data, html=(args.input_format == "html"))
+        source, encoding = decode(data, html=(args.input_format == "html"))
     except InputError as exc:
         return Report(files=[FileResult(path=name or "-", errors=[str(exc)])], errors=list(linter.errors), fail_on=cfg.fail_on)
     result = linter.lint_source(source, name, args.input_format, display_path=name or "-")
+    result.encoding = encoding
     return Report(files=[result], errors=list(linter.errors), fail_on=cfg.fail_on)
 
 
-def _finish(report, args: argparse.Namespace, cache) -> int:
+def _finish(report, args: argparse.Namespace, cache, stream=None) -> int:
     linter = cache.any()
     formatters = linter.formatters if linter else {}
     if linter is None:
@@ -192,7 +208,12 @@ def _finish(report, args: argparse.Namespace, cache) -> int:
         for err in f.errors:
             print(f"{f.path}: error: {err}", file=sys.stderr)
     options = {"color": _use_color(args), "quiet": args.quiet, "statistics": args.statistics}
-    _emit(fmt.render(report, options), args.output)
+    # Rule metadata for formatters that describe rules (sarif, html); every
+    # linter of the run, since rules_dirs may differ per config.
+    linters = list(getattr(cache, "_linters", {}).values()) or ([linter] if linter else [])
+    options["rules"] = {r.id: r for lt in linters for r in lt.all_rules}
+    options["docs_url"] = args.docs_url
+    _emit(fmt.render(report, options), args.output, stream)
     return report.exit_code()
 
 

@@ -42,6 +42,11 @@ BUILTIN_PLUGINS = (
     "stylelint.parsers.html",
     "stylelint.formatters.text",
     "stylelint.formatters.json",
+    "stylelint.formatters.sarif",
+    "stylelint.formatters.github",
+    "stylelint.formatters.junit",
+    "stylelint.formatters.gitlab",
+    "stylelint.formatters.html",
     "stylelint_rules",
 )
 

@@ -29,6 +29,21 @@ class FileResult:
             "errors": list(self.errors),
         }
 
+    def fixed_text(self, *, unsafe: bool = False) -> str | None:
+        """The source with this result's fixes applied in one pass (None without a source).
+
+        Safe fixes only unless ``unsafe``; fixes that would touch markup or
+        that overlap an earlier one are left out. For the full
+        fix-and-relint loop the CLI runs, use :func:`stylelint.api.fix_text`.
+        """
+        if self.source is None:
+            return None
+        from .fix import apply_fixes
+
+        return apply_fixes(
+            self.source, self.violations, fmt=self.format, unsafe=unsafe, encoding=self.encoding
+        ).text
+
 
 @dataclass
 class Report:
@@ -77,3 +92,19 @@ class Report:
                 "by_rule": self.by_rule(),
             },
         }
+
+    def fixed_text(self, path: str | None = None, *, unsafe: bool = False) -> str | None:
+        """The fixed source of one file (see :meth:`FileResult.fixed_text`).
+
+        :param path: which file; may be omitted when the report has one file.
+        :raises KeyError: when ``path`` is not in the report, or is omitted
+            with several files.
+        """
+        if path is None:
+            if len(self.files) != 1:
+                raise KeyError("the report has several files: name one")
+            return self.files[0].fixed_text(unsafe=unsafe)
+        for f in self.files:
+            if f.path == path:
+                return f.fixed_text(unsafe=unsafe)
+        raise KeyError(path)
