@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
-    p.add_argument("--format", "-f", default="text", metavar="NAME", help="output format: text (default), json, or any a plugin adds")
+    p.add_argument("--format", "-f", default="text", metavar="NAME", help="output format: text (default), json, html, sarif, github, junit, gitlab, or one a plugin adds")
     p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument("--profile", metavar="NAME", help="house style: ap (default), nyt, guardian")
     p.add_argument("--select", metavar="IDS", help="comma-separated rule ids or prefixes to run (replaces the profile's set)")

@@ -6,6 +6,20 @@ import os
 import tempfile
 
 
+def _umask() -> int:
+    """The process umask, read without changing it where the OS allows."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: the classic read-and-restore
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str, text: str, *, encoding: str = "utf-8", newline: str | None = "") -> None:
     """Replace ``path`` with ``text`` in one step (temporary file, then rename).
 
@@ -16,15 +30,15 @@ def write_atomic(path: str, text: str, *, encoding: str = "utf-8", newline: str 
     try:
         mode = os.stat(path).st_mode & 0o7777
     except FileNotFoundError:
-        mode = None
+        # A new file gets the mode open() would give it (0o666 less the umask).
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=".stylelint-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline=newline) as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:

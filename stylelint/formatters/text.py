@@ -56,7 +56,8 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
             sev = _paint(str(v.severity), _COLORS[v.severity], color)
             rid = _paint(v.rule_id, "1", color)
             approx = " (approximate position)" if v.approximate else ""
-            out.append(f"{f.path}:{v.line}:{v.column}: {rid} [{sev}] {v.message}{approx}")
+            message = " ".join(v.message.split())  # one line per finding, always
+            out.append(f"{f.path}:{v.line}:{v.column}: {rid} [{sev}] {message}{approx}")
             if lines is not None and not quiet:
                 out.extend(_excerpt(f.source, lines, v, color))
                 if v.suggestion is not None and v.suggestion not in v.message:

@@ -39,7 +39,7 @@ from ..suppression import parse_directive
 #: Elements whose content is never prose.
 _SKIP = frozenset(
     """script style noscript template pre code head title svg math iframe object
-    embed applet select option optgroup datalist button textarea canvas video
+    applet select option optgroup datalist button textarea canvas video
     audio picture map noembed noframes frameset xmp plaintext listing del""".split()
 )
 #: Elements whose content libxml2 does not tokenize (raw text / RCDATA): the
