@@ -43,6 +43,9 @@ SETTINGS: dict[str, tuple[type, tuple[Any, ...] | None, str]] = {
     "attribution_tense": (str, ("past", "present", "either"), "'said' in news, 'says' in features."),
     "spelling": (str, ("us", "uk"), "US or British spelling for the house word list."),
     "publication_date": (str, None, "ISO date the article is published (for weekday checks)."),
+    "spin_threshold": (float, None, "Score at which SPN001 calls a text machine-rewritten (default 9.0)."),
+    "spin_min_artifacts": (int, None, "Distinct spinner artifacts SPN001 needs besides the score (default 2)."),
+    "spin_whitelist": (list, None, "Phrases legitimate in your beat, never counted as spinner artifacts."),
 }
 
 PROFILES: dict[str, Profile] = {
@@ -59,6 +62,9 @@ PROFILES: dict[str, Profile] = {
             "datelines": True,
             "attribution_tense": "past",
             "spelling": "us",
+            "spin_threshold": 9.0,
+            "spin_min_artifacts": 2,
+            "spin_whitelist": [],
         },
     ),
     "nyt": Profile(
@@ -74,6 +80,9 @@ PROFILES: dict[str, Profile] = {
             "datelines": False,
             "attribution_tense": "past",
             "spelling": "us",
+            "spin_threshold": 9.0,
+            "spin_min_artifacts": 2,
+            "spin_whitelist": [],
         },
     ),
     "guardian": Profile(
@@ -89,6 +98,9 @@ PROFILES: dict[str, Profile] = {
             "datelines": False,
             "attribution_tense": "either",
             "spelling": "uk",
+            "spin_threshold": 9.0,
+            "spin_min_artifacts": 2,
+            "spin_whitelist": [],
         },
     ),
 }
@@ -111,8 +123,14 @@ def check_setting(key: str, value: Any) -> str | None:
     if key not in SETTINGS:
         return f"unknown setting (allowed: {', '.join(sorted(SETTINGS))})"
     kind, allowed, _ = SETTINGS[key]
-    if not isinstance(value, kind):
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)  # TOML writes 9 for 9.0
+    if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
         return f"expected a {kind.__name__}, got {value!r}"
+    if kind is list and not all(isinstance(v, str) for v in value):
+        return f"expected a list of strings, got {value!r}"
+    if kind in (int, float) and value <= 0:
+        return f"expected a positive number, got {value!r}"
     if allowed is not None and value not in allowed:
         return f"got {value!r} (allowed: {', '.join(map(str, allowed))})"
     return None
