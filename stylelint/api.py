@@ -7,28 +7,26 @@
     if report.exit_code():
         show(report.to_dict())
 
-No global state: each call resolves its own configuration and plugins, so
-two calls with different configs in one process never interfere, and calls
+No shared mutable state: each call resolves its own configuration, and the
+linter built for a configuration is reused read-only by later calls with the
+same one, so two calls with different configs never interfere, and calls
 may run in threads.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from pathlib import Path
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .config import Config, ConfigError, ConfigResolver, config_from_mapping, load_config
-from .engine import LinterCache
-from .inputs import InputError, read_article
-from .report import FileResult, Report
+from .config import Config, ConfigResolver, config_from_mapping, load_config
+from .engine import API_LINTERS
+from .report import Report
+from .runner import iter_files, run_paths  # noqa: F401  (re-exported for callers)
 
 if TYPE_CHECKING:
     from .fix import FixResult
 
-#: Folders never walked into.
-SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".stylelint_cache"}
 
 
 def _as_config(config: Config | Mapping[str, Any] | str | os.PathLike[str] | None) -> Config | None:
@@ -82,7 +80,7 @@ def lint_text(
     """
     resolver = ConfigResolver(_as_config(config), _overrides(profile, accept, options))
     cfg = resolver.for_path(path)
-    linter = LinterCache().get(cfg)
+    linter = API_LINTERS.get(cfg)
     result = linter.lint_source(text, path, input_format)
     return Report(files=[result], errors=list(linter.errors), fail_on=cfg.fail_on)
 
@@ -90,6 +88,7 @@ def lint_text(
 def lint_paths(
     paths: Iterable[str | os.PathLike[str]],
     *,
+    jobs: int = 1,
     config: Config | Mapping[str, Any] | str | os.PathLike[str] | None = None,
     profile: str | None = None,
     accept: Sequence[Mapping[str, str]] | None = None,
@@ -97,79 +96,13 @@ def lint_paths(
 ) -> Report:
     """Lint files and folders (folders recursively, by known extension).
 
-    Arguments as for :func:`lint_text`. Unreadable, undecodable, binary and
+    Arguments as for :func:`lint_text`; ``jobs`` lints files in that many
+    processes (the report is the same, in the same order). Unreadable, undecodable, binary and
     oversized files become errors in their :class:`FileResult`; the other
     files are still linted.
     """
     resolver = ConfigResolver(_as_config(config), _overrides(profile, accept, options))
-    return run_paths([str(p) for p in paths], resolver)
-
-
-def run_paths(paths: Sequence[str], resolver: ConfigResolver, *, cache: LinterCache | None = None) -> Report:
-    """Lint ``paths`` with configs from ``resolver`` (shared by CLI and API)."""
-    cache = cache or LinterCache()
-    report = Report()
-    global_errors: list[str] = []
-    fail_on = None
-    for path, problem in iter_files(paths, resolver, cache):
-        if problem:
-            report.files.append(FileResult(path=path, errors=[problem]))
-            continue
-        try:
-            cfg = resolver.for_path(path)
-        except ConfigError as exc:
-            report.files.append(FileResult(path=path, errors=[str(exc)]))
-            continue
-        linter = cache.get(cfg)
-        for err in linter.errors:
-            if err not in global_errors:
-                global_errors.append(err)
-        fail_on = cfg.fail_on if fail_on is None else min(fail_on, cfg.fail_on)
-        try:
-            source, encoding = read_article(path, cfg.max_file_size)
-        except InputError as exc:
-            report.files.append(FileResult(path=path, errors=[str(exc)]))
-            continue
-        result = linter.lint_source(source, path)
-        result.encoding = encoding
-        report.files.append(result)
-    report.errors = global_errors
-    if fail_on is not None:
-        report.fail_on = fail_on
-    return report
-
-
-def iter_files(paths: Sequence[str], resolver: ConfigResolver, cache: LinterCache) -> Iterator[tuple[str, str | None]]:
-    """``(path, problem)`` for every file to lint, in a stable order.
-
-    Files named explicitly are linted whatever their extension (unless
-    excluded); folders yield files with a registered extension.
-    """
-    for raw in paths:
-        if os.path.isdir(raw):
-            for dirpath, dirnames, filenames in os.walk(raw):
-                dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
-                for name in sorted(filenames):
-                    full = os.path.join(dirpath, name)
-                    try:
-                        cfg = resolver.for_path(full)
-                    except ConfigError as exc:
-                        yield full, str(exc)
-                        continue
-                    if cfg.is_excluded(full):
-                        continue
-                    if Path(name).suffix.lower() in cache.get(cfg).extensions:
-                        yield full, None
-        elif os.path.exists(raw):
-            try:
-                if resolver.for_path(raw).is_excluded(raw):
-                    continue
-            except ConfigError as exc:
-                yield raw, str(exc)
-                continue
-            yield raw, None
-        else:
-            yield raw, "no such file or folder"
+    return run_paths([str(p) for p in paths], resolver, cache=API_LINTERS, jobs=jobs)
 
 
 def fix_text(
@@ -197,6 +130,6 @@ def fix_text(
 
     resolver = ConfigResolver(_as_config(config), _overrides(profile, accept, options))
     cfg = resolver.for_path(path)
-    linter = LinterCache().get(cfg)
+    linter = API_LINTERS.get(cfg)
     result = linter.lint_source(text, path, input_format)
     return fix_file(linter, result, unsafe=unsafe)

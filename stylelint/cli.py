@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stdin-json", action="store_true", help='CMS mode: read {"text": ..., "format": ..., "config": {...}} from stdin, write the JSON report')
     p.add_argument("--list-rules", action="store_true", help="list rules: id, name, severity, family, plugin, and whether the profile runs them")
     p.add_argument("--explain", metavar="ID", help="print a rule's documentation")
+    p.add_argument("-j", "--jobs", type=_positive_int, metavar="N", help="lint files in N processes (default: the number of cores); output is the same as with -j 1")
+    p.add_argument("--cache", action="store_true", help="reuse findings of unchanged files (keyed by content, config, plugins and version)")
+    p.add_argument("--cache-dir", default=".stylelint_cache", metavar="DIR", help="where --cache keeps results (default: .stylelint_cache)")
     p.add_argument("--statistics", action="store_true", help="show counts per rule")
     p.add_argument("--quiet", "-q", action="store_true", help="only findings, no source excerpts; nothing when clean")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output (auto: on a terminal, never with NO_COLOR)")
@@ -56,6 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     p.add_argument("--version", action="version", version=f"stylelint {__version__}")
     return p
+
+
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, got {n}")
+    return n
 
 
 def _ids(value: str | None) -> list[str] | None:
@@ -126,9 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(args: argparse.Namespace) -> int:
-    from .api import run_paths
     from .config import ConfigResolver, load_config
     from .engine import LinterCache
+    from .runner import default_jobs, run_paths
 
     explicit = load_config(args.config) if args.config else None
     resolver = ConfigResolver(explicit, _cli_overrides(args))
@@ -159,7 +172,10 @@ def _main(args: argparse.Namespace) -> int:
     stdin_files: list = []
     file_paths = [p for p in args.paths if p != "-"]
     if file_paths:
-        report = run_paths(file_paths, resolver, cache=cache)
+        # Fixing re-lints each file as it edits it: cached results would be stale.
+        cache_dir = args.cache_dir if (args.cache and not (args.fix or args.diff)) else None
+        jobs = args.jobs if args.jobs is not None else default_jobs()
+        report = run_paths(file_paths, resolver, cache=cache, jobs=jobs, cache_dir=cache_dir)
     if "-" in args.paths:
         stdin_report = _lint_stdin(args, resolver, cache)
         stdin_files = stdin_report.files

@@ -15,7 +15,7 @@ import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -92,14 +92,8 @@ class Config:
         return bool(self.exclude) and _matches(path, self.exclude, self.root)
 
     def cache_key(self) -> tuple:
-        """A hashable key: equal keys lint identically."""
-        return (
-            self.profile, self.select, self.extend_select, self.ignore,
-            tuple(sorted((k, int(v)) for k, v in self.severity.items())),
-            self.rules_dirs, repr(self.dictionaries), repr(sorted(self.settings.items())),
-            repr(self.rules), repr(sorted(self.rule_options.items())), repr(sorted(self.plugins.items())),
-            self.content_selector,
-        )
+        """A hashable key: equal keys lint identically (every field counts)."""
+        return tuple((f.name, repr(getattr(self, f.name))) for f in fields(self))
 
 
 def _matches(path: str, globs: Sequence[str], root: str) -> bool:

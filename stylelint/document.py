@@ -245,6 +245,19 @@ class Document:
             self._lines = LineIndex(self.source)
         return self._lines
 
+    @property
+    def tokens(self) -> list[tuple[str, int, int]]:
+        """``(normalized token, start, end)`` over ``text``, computed once.
+
+        The phrase matcher scans these; rules that walk words may share them.
+        """
+        tokens = self.cache.get("tokens")
+        if tokens is None:
+            from .matcher import tokenize
+
+            tokens = self.cache["tokens"] = tokenize(self.text)
+        return tokens
+
     def source_span(self, span: Span) -> tuple[int, int]:
         """Source ``(start, end)`` of a span of ``text``."""
         start = self.offsets.to_source(span.start)

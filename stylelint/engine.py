@@ -20,7 +20,7 @@ from typing import Any
 from .config import Config, ConfigError
 from .document import Document
 from .formats import Formatter, Parser
-from .matcher import PhraseEntry, compile_matcher, tokenize
+from .matcher import PhraseEntry, compile_matcher
 from .plugins import PluginSet, get_plugin_manager
 from .profiles import get_profile
 from .quotes import find_quotes
@@ -237,9 +237,8 @@ class Linter:
             errors.append(f"prepare_document failed: {type(exc).__name__}: {exc}")
         found: list[tuple[Rule, Violation]] = []
         if self.phrase_rules:
-            tokens = tokenize(doc.text)
             by_rule: dict[str, list] = defaultdict(list)
-            for m in self.matcher.scan(doc.text, tokens):
+            for m in self.matcher.scan(doc.text, doc.tokens):
                 by_rule[m.entry.owner].append(m)
             for rule in self.phrase_rules:
                 matches = by_rule.get(rule.id)
@@ -319,13 +318,46 @@ def _accepted(v: Violation, accept: Sequence[Mapping[str, Any]]) -> bool:
     return False
 
 
-class LinterCache:
-    """One :class:`Linter` per distinct configuration, within one run."""
+def _plugin_fingerprint(config: Config) -> tuple:
+    """What, besides the config, decides which rules a linter has.
 
-    def __init__(self, *, debug: bool = False) -> None:
+    The plugin-loading environment, and the modification times of rules
+    folders and dictionary files, so an edited word list is picked up.
+    """
+    import os
+
+    stamps = []
+    for folder in config.rules_dirs:
+        try:
+            with os.scandir(folder) as entries:
+                stamps.append((folder, max((e.stat().st_mtime_ns for e in entries), default=0)))
+        except OSError:
+            stamps.append((folder, None))
+    paths = [d["path"] for d in config.dictionaries]
+    paths += [p for spec in config.rules for p in spec.get("paths", ())]
+    for path in paths:
+        try:
+            stamps.append((path, os.stat(path).st_mtime_ns))
+        except OSError:
+            stamps.append((path, None))
+    env = (os.environ.get("STYLELINT_DISABLE_PLUGIN_AUTOLOAD"), os.environ.get("STYLELINT_LOAD_PLUGINS"))
+    return (env, tuple(stamps))
+
+
+class LinterCache:
+    """Linters by configuration, so each is built once.
+
+    A CLI run keeps one cache; the Python API keeps one per process, bounded
+    (``limit``), so a CMS calling ``lint_text`` per article pays for rule
+    loading and matcher compilation once. Linters are read-only once built,
+    so sharing them between calls and threads cannot leak state.
+    """
+
+    def __init__(self, *, debug: bool = False, limit: int | None = None) -> None:
         self._linters: dict[tuple, Linter] = {}
         self._lock = threading.Lock()
         self.debug = debug
+        self.limit = limit
 
     def any(self) -> Linter | None:
         """Some linter already built (for formatters), or None."""
@@ -333,9 +365,15 @@ class LinterCache:
 
     def get(self, config: Config) -> Linter:
         """The linter for ``config`` (built on first request)."""
-        key = config.cache_key()
+        key = (config.cache_key(), _plugin_fingerprint(config))
         with self._lock:
             linter = self._linters.get(key)
             if linter is None:
+                if self.limit is not None and len(self._linters) >= self.limit:
+                    self._linters.pop(next(iter(self._linters)))
                 linter = self._linters[key] = Linter(config, debug=self.debug)
         return linter
+
+
+#: The Python API's linters, shared by calls in this process (see LinterCache).
+API_LINTERS = LinterCache(limit=8)

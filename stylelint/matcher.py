@@ -6,7 +6,7 @@ token of every phrase. The cost is one dict lookup per token plus a short
 check of the few phrases that start with that token, so a 13,000-line style
 dictionary costs about as much as a 100-line one.
 
-Matching is case-insensitive unless a phrase asks otherwise, treats curly
+Matching is case-insensitive (lower-cased) unless a phrase asks otherwise, treats curly
 and straight apostrophes alike, lets any run of spaces or a single line break
 stand between words, never crosses a paragraph break, and never matches part
 of a hyphenated compound ("informed" does not match in "well-informed").
@@ -14,26 +14,31 @@ of a hyphenated compound ("informed" does not match in "well-informed").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 # A word keeps its internal apostrophes ("don't", "Zelenskyy's"); anything
 # else that is not space is a one-character token, so "U.S." is U . S .
-_TOKEN = regex.compile(r"\w+(?:['’]\w+)*|[^\w\s]", regex.V1)
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")  # stdlib re: faster here than regex
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _HYPHENS = "-‐‑"
 
 
 def normalize(token: str) -> str:
-    """The form tokens are compared in: casefolded, straight apostrophes."""
-    return token.translate(_APOSTROPHES).casefold()
+    """The form tokens are compared in: lower case, straight apostrophes."""
+    # str.replace is several times faster than str.translate on long texts.
+    return token.replace("’", "'").replace("‘", "'").replace("ʼ", "'").lower()
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """``(normalized token, start, end)`` for every token of ``text``."""
+    folded = normalize(text)
+    if len(folded) == len(text):
+        # One pass over the folded text: its offsets are the text's offsets.
+        return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+    # Rare characters change length when lowered (İ): fold token by token.
     return [(normalize(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 

@@ -1,0 +1,161 @@
+"""Linting many files: discovery, reading, the result cache, parallel processes.
+
+Files are found in a stable order, linted (in ``jobs`` processes when there
+are enough of them to be worth it) and reported in that same order, so
+``-j 1`` and ``-j 8`` print the same report.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from .cache import ResultCache, linter_key
+from .config import ConfigError, ConfigResolver
+from .engine import LinterCache
+from .inputs import InputError, read_article
+from .report import FileResult, Report
+
+#: Folders never walked into.
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".stylelint_cache"}
+#: Below this many files per process, starting processes costs more than it saves.
+MIN_FILES_PER_JOB = 4
+
+
+def iter_files(paths: Sequence[str], resolver: ConfigResolver, cache: LinterCache) -> Iterator[tuple[str, str | None]]:
+    """``(path, problem)`` for every file to lint, in a stable order.
+
+    Files named explicitly are linted whatever their extension (unless
+    excluded); folders yield files with a registered extension.
+    """
+    for raw in paths:
+        if os.path.isdir(raw):
+            for dirpath, dirnames, filenames in os.walk(raw):
+                dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+                for name in sorted(filenames):
+                    full = os.path.join(dirpath, name)
+                    try:
+                        cfg = resolver.for_path(full)
+                    except ConfigError as exc:
+                        yield full, str(exc)
+                        continue
+                    if cfg.is_excluded(full):
+                        continue
+                    if Path(name).suffix.lower() in cache.get(cfg).extensions:
+                        yield full, None
+        elif os.path.exists(raw):
+            try:
+                if resolver.for_path(raw).is_excluded(raw):
+                    continue
+            except ConfigError as exc:
+                yield raw, str(exc)
+                continue
+            yield raw, None
+        else:
+            yield raw, "no such file or folder"
+
+
+def lint_file(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache | None) -> tuple[FileResult, list[str], object]:
+    """Read and lint one file; returns its result, plugin errors and ``fail_on``."""
+    try:
+        cfg = resolver.for_path(path)
+    except ConfigError as exc:
+        return FileResult(path=path, errors=[str(exc)]), [], None
+    linter = linters.get(cfg)
+    try:
+        source, encoding = read_article(path, cfg.max_file_size)
+    except InputError as exc:
+        return FileResult(path=path, errors=[str(exc)]), linter.errors, cfg.fail_on
+    key = None
+    if results is not None:
+        key = results.key(linter_key(linter), source, None)
+        cached = results.get(key, path, source)
+        if cached is not None:
+            cached.encoding = encoding
+            return cached, linter.errors, cfg.fail_on
+    result = linter.lint_source(source, path)
+    result.encoding = encoding
+    if results is not None and key is not None:
+        results.put(key, result)
+    return result, linter.errors, cfg.fail_on
+
+
+# -- worker processes ----------------------------------------------------------
+
+_WORKER: tuple[ConfigResolver, LinterCache, ResultCache | None] | None = None
+
+
+def _init_worker(resolver: ConfigResolver, linters: LinterCache | bool, cache_dir: str | None) -> None:
+    # A forked worker inherits the parent's built linters; a spawned one
+    # (no fork on this OS) gets only the debug flag and builds its own.
+    global _WORKER
+    if not isinstance(linters, LinterCache):
+        linters = LinterCache(debug=linters)
+    _WORKER = (resolver, linters, ResultCache(cache_dir) if cache_dir else None)
+
+
+def _work(path: str):
+    assert _WORKER is not None
+    resolver, linters, results = _WORKER
+    return lint_file(path, resolver, linters, results)
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_paths(
+    paths: Sequence[str],
+    resolver: ConfigResolver,
+    *,
+    cache: LinterCache | None = None,
+    jobs: int = 1,
+    cache_dir: str | None = None,
+) -> Report:
+    """Lint ``paths`` with configs from ``resolver`` (shared by CLI and API).
+
+    :param jobs: processes to lint in; files stay in their order either way.
+    :param cache_dir: where to keep the result cache; None for no cache.
+    """
+    linters = cache or LinterCache()
+    results = ResultCache(cache_dir) if cache_dir else None
+    report = Report()
+    todo: list[tuple[int, str]] = []
+    slots: list[FileResult | None] = []
+    for path, problem in iter_files(paths, resolver, linters):
+        if problem:
+            slots.append(FileResult(path=path, errors=[problem]))
+        else:
+            todo.append((len(slots), path))
+            slots.append(None)
+
+    if jobs > 1 and len(todo) >= MIN_FILES_PER_JOB * 2:
+        jobs = min(jobs, len(todo) // MIN_FILES_PER_JOB)
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if fork else "spawn")
+        shared = linters if fork else linters.debug
+        with ctx.Pool(jobs, _init_worker, (resolver, shared, cache_dir)) as pool:
+            done = pool.map(_work, [p for _, p in todo], chunksize=max(1, len(todo) // (jobs * 8)))
+    else:
+        done = [lint_file(p, resolver, linters, results) for _, p in todo]
+
+    global_errors: list[str] = []
+    fail_on = None
+    for (slot, _), (result, errors, file_fail_on) in zip(todo, done, strict=True):
+        slots[slot] = result
+        for err in errors:
+            if err not in global_errors:
+                global_errors.append(err)
+        if file_fail_on is not None:
+            fail_on = file_fail_on if fail_on is None else min(fail_on, file_fail_on)
+    report.files = [r for r in slots if r is not None]
+    report.errors = global_errors
+    if fail_on is not None:
+        report.fail_on = fail_on
+    return report

@@ -1,0 +1,94 @@
+"""Parallel runs and the result cache never change what is reported."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+from clihelp import run
+from conftest import CORPUS, REFERENCE
+
+
+def corpus_sample(tmp_path, n=24):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    texts = sorted((CORPUS / "text").glob("*.txt"))[:n] if (CORPUS / "text").is_dir() else []
+    for i, src in enumerate(texts):
+        shutil.copy(src, folder / f"t{i:02d}.txt")
+    shutil.copy(REFERENCE, folder / "reference.txt")
+    (folder / "page.html").write_text("<article><p>&ldquo;We won,&rdquo; the mayor <b>claimed</b>.</p></article>")
+    (folder / "post.md").write_text('# Title\n\n"We won," the [mayor](https://x.org) *claimed*.\n')
+    (folder / "bad.txt").write_bytes(b"caf\xe9")
+    return folder
+
+
+def test_jobs_and_cache_do_not_change_findings(tmp_path):
+    folder = corpus_sample(tmp_path)
+    cache = str(tmp_path / "cache")
+    outputs = {}
+    for label, args in {
+        "j1": ["-j", "1"],
+        "j2": ["-j", "2"],
+        "cold": ["-j", "2", "--cache", "--cache-dir", cache],
+        "warm": ["-j", "1", "--cache", "--cache-dir", cache],
+        "warm-j2": ["-j", "2", "--cache", "--cache-dir", cache],
+    }.items():
+        proc = run("--format", "json", *args, str(folder), cwd=tmp_path)
+        assert proc.returncode == 2, proc.stderr  # bad.txt
+        outputs[label] = proc.stdout
+        text = run("--format", "text", *args, str(folder), cwd=tmp_path)
+        outputs[label + "-text"] = text.stdout
+    assert len({outputs[k] for k in ("j1", "j2", "cold", "warm", "warm-j2")}) == 1
+    assert len({outputs[k + "-text"] for k in ("j1", "j2", "cold", "warm", "warm-j2")}) == 1
+    data = json.loads(outputs["j1"])
+    assert data["summary"]["violations"] > 50
+    assert os.listdir(cache)
+
+
+def test_cache_entries_are_used_and_corrupt_ones_ignored(tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    art = folder / "s.txt"
+    art.write_text('"We won," the mayor claimed.\n')
+    cache = tmp_path / "cache"
+    first = run("--format", "json", "--cache", "--cache-dir", str(cache), str(folder))
+    entries = [p for p in cache.rglob("*.json")]
+    assert len(entries) == 1
+    # Plant a different result under the same key: a trusted cache would report it.
+    entry = json.loads(entries[0].read_text())
+    entry["result"]["violations"][0]["message"] = "from the cache"
+    entries[0].write_text(json.dumps(entry))
+    used = run("--format", "json", "--cache", "--cache-dir", str(cache), str(folder))
+    assert json.loads(used.stdout)["files"][0]["violations"][0]["message"] == "from the cache"
+    # Corrupt and foreign entries are ignored and rewritten.
+    entries[0].write_text("{not json")
+    again = run("--format", "json", "--cache", "--cache-dir", str(cache), str(folder))
+    assert again.stdout == first.stdout and again.returncode == 1
+    entry["key"] = "someone else's"
+    entries[0].write_text(json.dumps(entry))
+    assert run("--format", "json", "--cache", "--cache-dir", str(cache), str(folder)).stdout == first.stdout
+    assert json.loads(entries[0].read_text())["key"] != "someone else's"
+
+
+def test_cache_misses_when_content_config_or_word_list_changes(tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    art = folder / "s.txt"
+    art.write_text("The advisor spoke.\n")
+    words = tmp_path / "HSE001-words.tsv"
+    words.write_text("spoke\tsaid\n")
+    args = ["--format", "json", "--cache", "--cache-dir", str(tmp_path / "cache"), "--rules-dir", str(tmp_path), str(folder)]
+    rules = lambda proc: sorted(v["rule"] for v in json.loads(proc.stdout)["files"][0]["violations"])  # noqa: E731
+    assert rules(run(*args)) == ["HSE001", "SPL001"]
+    words.write_text("advisor\tconsultant\n")
+    os.utime(words, ns=(1, 10**18))  # a different modification time, whatever the clock says
+    assert rules(run(*args)) == ["HSE001", "SPL001"] and "consultant" in run(*args).stdout
+    art.write_text("The adviser spoke.\n")
+    assert rules(run(*args)) == []
+    assert rules(run(*args, "--ignore", "SPL")) == []
+
+
+def test_jobs_argument_is_validated():
+    proc = run("-j", "0", "-", input="x")
+    assert proc.returncode == 2 and "expected at least 1" in proc.stderr
