@@ -39,15 +39,23 @@ def _closes_single(text: str, i: int, end: int) -> bool:
 def find_quotes(text: str, blocks: Sequence[Block]) -> list[Span]:
     """Quotation spans (marks included) in ``text``, in order."""
     spans: list[Span] = []
+    carried = False  # the previous block ended inside an open quotation
     for block in blocks:
-        spans.extend(_block_quotes(text, block))
+        found, carried = _block_quotes(text, block, carried)
+        spans.extend(found)
     return spans
 
 
-def _block_quotes(text: str, block: Block) -> list[Span]:
+def _block_quotes(text: str, block: Block, carried: bool) -> tuple[list[Span], bool]:
+    """Quotations in one block, and whether the block ends inside one.
+
+    ``carried``: the previous block ended inside a quotation. Writers who
+    forget the opening mark of a quotation's last paragraph leave a closing
+    mark with no opener; then the block's start opens it.
+    """
     start, end = block.span.start, block.span.end
     spans: list[Span] = []
-    open_at: int | None = None  # start of the open double quotation
+    open_at: int | None = start if carried and _orphan_close(text, start, end) else None
     single_at: int | None = None
     headline = block.kind in ("headline", "heading")
     i = start
@@ -80,4 +88,18 @@ def _block_quotes(text: str, block: Block) -> list[Span]:
         # Unclosed at paragraph end: the quotation runs to the end of the block
         # (and, by news convention, resumes at the next block's opening mark).
         spans.append(Span(open_at, end))
-    return spans
+        return spans, True
+    return spans, False
+
+
+def _orphan_close(text: str, start: int, end: int) -> bool:
+    """Whether the block's first double-quote mark closes rather than opens."""
+    for i in range(start, end):
+        c = text[i]
+        if c == "”":
+            return True
+        if c == "“":
+            return False
+        if c == '"':
+            return not _opens(text, i, start)
+    return False

@@ -36,3 +36,12 @@ def test_unclosed_quote_runs_to_block_end_only():
 
 def test_nested_single_inside_double():
     assert quoted('“He told me ‘no way,’ and left,” she said.') == ["“He told me ‘no way,’ and left,”"]
+
+
+def test_last_paragraph_of_a_quotation_missing_its_opening_mark():
+    text = "“First paragraph of the quote.\n\nSecond ends here,” she said.\n\nThen “US” is ours."
+    assert quoted(text) == ["“First paragraph of the quote.", "Second ends here,”", "“US”"]
+
+
+def test_orphan_closer_without_open_quote_before_is_not_a_quote():
+    assert quoted("Plain paragraph.\n\nSecond ends here,” she said.") == []
