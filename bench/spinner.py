@@ -6,9 +6,13 @@ first-choices, wrong sense and part of speech included), applied word by
 word without looking at the context, inside quotations and names too.
 
 This table was written separately from the detector's data
-(``rules/data/spin_*``) and is not shipped. ``held_out_table()`` keeps only
-the substitutions the detector's synonym table does not contain, to measure
-how far the detector generalizes to swaps it never saw.
+(``rules/data/spin_*``) and is not shipped. It is split in two halves by a
+hash of the original word (:func:`split_table`): the *tuning* half may be
+looked at while developing the detector; the *held-out* half may not (its
+outputs are only ever measured, never read to choose data or thresholds).
+``held_out_table()`` further keeps only the substitutions the detector's
+synonym table does not contain, to measure how far the detector generalizes
+to swaps it never saw.
 
 Usage::
 
@@ -598,10 +602,12 @@ def spin(
     seed: int = 0,
     table: dict[str, list[str]] | None = None,
     quotes: bool = True,
+    log: list | None = None,
 ) -> str:
     """Replace about ``rate`` of the replaceable words of ``text`` with a synonym, blind to context.
 
     ``quotes=False`` leaves text between double quotation marks alone (some spinners do).
+    ``log``, when given, receives one ``(offset in text, original, replacement)`` per swap.
     """
     table = TABLE if table is None else table
     pattern = _pattern_for(table)
@@ -618,7 +624,10 @@ def spin(
         choices = lookup.get(key)
         if not choices:
             return m.group()
-        return _case_like(m.group(), rng.choice(choices))
+        out = _case_like(m.group(), rng.choice(choices))
+        if log is not None:
+            log.append((m.start(), m.group(), out))
+        return out
 
     return pattern.sub(repl, text)
 
@@ -647,20 +656,38 @@ def _quote_mask(text: str):
     return inside
 
 
+def is_tuning(key: str) -> bool:
+    """The half of the table that may be looked at while developing the detector."""
+    return zlib.crc32(key.lower().encode()) % 2 == 0
+
+
+def split_table(
+    table: dict[str, list[str]] | None = None,
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(tuning half, held-out half) of ``table``, split by a hash of the original word."""
+    table = TABLE if table is None else table
+    tuning = {k: v for k, v in table.items() if is_tuning(k)}
+    held = {k: v for k, v in table.items() if not is_tuning(k)}
+    return tuning, held
+
+
 def held_out_table(
     detector_synonyms: dict[tuple[str, ...], list[tuple[tuple[str, ...], object]]],
+    table: dict[str, list[str]] | None = None,
 ) -> dict[str, list[str]]:
-    """This table minus every substitution the detector's synonym table contains.
+    """``table`` (default: the whole table) minus every substitution the detector's synonym
+    table contains.
 
     ``detector_synonyms`` is :func:`stylelint_rules._spin_lexicon.load_synonyms`'s result.
     """
+    table = TABLE if table is None else table
     known = {
         (" ".join(orig), " ".join(spun))
         for orig, alts in detector_synonyms.items()
         for spun, _ in alts
     }
     out = {}
-    for orig, alts in TABLE.items():
+    for orig, alts in table.items():
         keep = [a for a in alts if (orig.lower(), a.lower()) not in known]
         if keep:
             out[orig] = keep

@@ -94,6 +94,8 @@ class Lexicon:
     #: one-word originals and one-word spinner choices of the synonym table (no word in both).
     plain_words: frozenset[str] = frozenset()
     spinner_words: frozenset[str] = frozenset()
+    #: spinner_words that are not marked vocabulary (those count as artifacts instead).
+    choice_words: frozenset[str] = frozenset()
     #: spun word → originals it may stand for (from the synonym table), for attribution.
     synonyms: dict[tuple[str, ...], list[tuple[tuple[str, ...], frozenset[str]]]] = field(
         default_factory=dict
@@ -274,8 +276,15 @@ def _combinations(slots, count):
                 yield (s1, s2)
 
 
-def build_lexicon(exclude_evidence: frozenset[str] = frozenset()) -> Lexicon:
-    """Read the data files and build the index (``exclude_evidence`` drops entries, for ablations)."""
+def build_lexicon(
+    exclude_evidence: frozenset[str] = frozenset(), exclude_found_in: str | None = None
+) -> Lexicon:
+    """Read the data files and build the index.
+
+    For ablations: ``exclude_evidence`` drops entries by their evidence tag;
+    ``exclude_found_in`` drops every entry (and every table word) that occurs in
+    that text, so whatever is then found in it comes from the generic signals.
+    """
     lex = Lexicon()
     table = load_synonyms(exclude_evidence)
     lex.synonyms = table
@@ -344,5 +353,15 @@ def build_lexicon(exclude_evidence: frozenset[str] = frozenset()) -> Lexicon:
     singles_s = {sp[0] for alts in table.values() for sp, _ in alts if len(sp) == 1}
     lex.plain_words = frozenset(singles_o - singles_s - _COMMON)
     lex.spinner_words = frozenset(singles_s - singles_o - _COMMON)
+    if exclude_found_in is not None:
+        words = WORD.findall(fold(exclude_found_in))
+        grams = {tuple(words[i : i + n]) for n in range(1, 9) for i in range(len(words) - n + 1)}
+        lex.entries = {k: e for k, e in lex.entries.items() if k not in grams}
+        lex.plain_words = lex.plain_words - set(words)
+        lex.spinner_words = lex.spinner_words - set(words)
+    marked = {
+        e.spun[0] for e in lex.entries.values() if e.kind == "vocabulary" and len(e.spun) == 1
+    }
+    lex.choice_words = lex.spinner_words - marked
     lex.build_index()
     return lex

@@ -24,6 +24,7 @@ REFERENCE = SHARED / "articles" / "blinken-ukraine.txt"
 CORPUS = SHARED / "corpus" / "text"
 sys.path.insert(0, str(ROOT / "bench"))
 
+import spin_quality  # noqa: E402
 import spinner  # noqa: E402
 
 needs_shared = pytest.mark.skipif(
@@ -106,6 +107,52 @@ def test_attribution_slots_any_odd_verb_counts():
     # mentioned, stated: known spinner verbs; proclaimed: not a reporter's verb (counts half).
     assert (result.slots_spun, result.slots_odd, result.slots_normal) == (2, 1, 1)
     assert result.slot_ratio == pytest.approx(2.5 / 4)
+
+
+def test_grammar_broken_by_any_swap_is_found_without_a_list():
+    spun = {
+        "an strike": "a strike",  # an attack -> a strike, article left as it was
+        "a in": "",  # a popular -> a in style
+        "must to": "",  # need to -> must to
+        "about he": "",  # said he -> talked about he
+        "could may": "",  # could -> could, might -> may
+    }
+    text = (
+        "Officials feared an strike on the port. It was a in style choice. Residents must to "
+        "leave, and prices could may rise. Smith talked about he would stay."
+    )
+    found = {a.text: a for a in analyse(text).artifacts if a.kind == "grammar"}
+    assert set(found) == set(spun)
+    assert {k: a.original for k, a in found.items()} == spun
+    for ok in (
+        "An hour later a union official called it an honest, one-off mistake.",
+        "A European envoy and an FBI agent took an X-ray of a U.S. passport.",
+        "If A and B hold, A with C does too; a user may use an unidentified, uninsured car.",
+        "She did all she could to help. It is the will to win. See the in-laws.",
+        "A typo is not a spinner: the the, of of.",
+    ):
+        assert not [a for a in analyse(ok).artifacts if a.kind == "grammar"], ok
+
+
+def test_short_brief_is_judged_on_its_real_length():
+    brief = (
+        "Officials mentioned final week that the nationwide safety advisor had warned of a floor "
+        "invasion. The minister will journey to Berlin on Thursday to focus on the disaster."
+    )
+    result = analyse(brief)
+    assert result.words < 50 and result.distinct >= 3
+    assert result.spun
+    # The same marks spread over a long clean text are not enough: the evidence
+    # weighs the count against what clean copy of that length shows.
+    filler = " ".join(["The council met on Tuesday and voted on the budget for the year."] * 700)
+    diluted = analyse(brief + " " + filler)
+    assert diluted.score < result.score and not diluted.spun
+
+
+def test_one_habit_repeated_in_attribution_slots_counts_twice():
+    text = " ".join(f'"Point {i}," the adviser mentioned.' for i in range(8))
+    result = analyse(text)
+    assert result.slots_spun == spin.REPEAT_CAP
 
 
 def test_lowercase_proper_adjective_but_not_french_fries():
@@ -216,25 +263,73 @@ def test_reference_verdict_does_not_depend_on_its_own_phrases():
 
 
 @needs_shared
+def test_reference_verdict_stands_on_the_generic_signals_alone():
+    # Every lexicon entry and every synonym-table word that occurs anywhere in the
+    # article removed: only grammar, attribution slots and lowercased proper
+    # adjectives are left to find anything.
+    text = REFERENCE.read_text(encoding="utf-8")
+    saved = _spin_lexicon._LEXICON
+    _spin_lexicon._LEXICON = _spin_lexicon.build_lexicon(exclude_found_in=text)
+    try:
+        lex = _spin_lexicon._LEXICON
+        toks = _spin_lexicon.WORD.findall(_spin_lexicon.fold(text))
+        grams = {tuple(toks[i : i + n]) for n in range(1, 9) for i in range(len(toks))}
+        assert not grams & set(lex.entries)
+        assert not set(toks) & (lex.spinner_words | lex.plain_words)
+        result = analyse(text)
+        assert result.spun
+        assert not {a.kind for a in result.artifacts} & {"collocation", "tortured", "vocabulary"}
+    finally:
+        _spin_lexicon._LEXICON = saved
+
+
+@needs_shared
 def test_clean_corpus_false_positives_and_phrase_rate():
     linter = linter_for(spin.RULES)
-    flagged = findings = words = 0
+    flagged = {True: 0, False: 0}
+    findings = words = 0
     for path in sorted(CORPUS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         words += len(text.split())
         found = linter.lint_source(text, None, "text").violations
-        flagged += "SPN001" in ids(found)
+        flagged[spin_quality.is_dev(path.stem)] += "SPN001" in ids(found)
         findings += sum(1 for v in found if v.rule_id != "SPN001")
-    assert flagged <= 2  # at most 1% of 193
+    # at most 1% of 193 in all; the check half was not used to calibrate
+    assert flagged[True] + flagged[False] <= 1
     assert 1000 * findings / words <= 0.2
 
 
 @needs_shared
-def test_spun_corpus_sample_is_detected():
-    paths = [
+def test_shipped_model_is_the_calibration_output():
+    model, threshold = spin_quality.calibrate(spin_quality.Runner(), spin_quality.corpus())
+    assert model == spin.MODEL
+    assert threshold == spin.DEFAULT_THRESHOLD
+
+
+def _long_articles():
+    return [
         p for p in sorted(CORPUS.glob("*.txt")) if len(p.read_text(encoding="utf-8").split()) >= 600
     ][:40]
+
+
+@needs_shared
+def test_spun_corpus_sample_is_detected():
+    paths = _long_articles()
     hits = sum(
         analyse(spinner.spin(p.read_text(encoding="utf-8"), rate=0.5, seed=1)).spun for p in paths
     )
     assert hits >= 0.95 * len(paths)
+
+
+@needs_shared
+def test_held_out_half_of_the_spinner_is_detected_too():
+    # The held-out half of the spinner's table was never looked at while building
+    # the detector (docs/spin-quality.md has the whole curve).
+    tuning, held = spinner.split_table()
+    assert tuning and held and not set(tuning) & set(held)
+    paths = _long_articles()
+    hits = sum(
+        analyse(spinner.spin(p.read_text(encoding="utf-8"), rate=0.5, seed=1, table=held)).spun
+        for p in paths
+    )
+    assert hits >= 0.7 * len(paths)
