@@ -215,9 +215,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         *[f"| {rid} | {n} |" for rid, n in sorted(per_rule_text.items())],
         "",
     ]
-    spin = ROOT / "docs" / "spin-quality.md"
-    if spin.exists():
-        out += ["## Spun copy", "", "See [spin-quality.md](spin-quality.md) for the SPN figures.", ""]
+    notes = REVIEWS / "NOTES.md"
+    if notes.exists():
+        out += [notes.read_text(encoding="utf-8").strip(), ""]
     out.append(f"_Run time of this report: {elapsed:.1f} s._")
     Path(args.out).write_text("\n".join(out) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
