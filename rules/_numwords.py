@@ -32,6 +32,7 @@ ONES_RE = "|".join(ONES[1:])
 TEENS_RE = "|".join(TEENS)
 TENS_RE = "|".join(t for t in TENS if t)
 SCALES = {"hundred": 100, "thousand": 1000}
+_SEPARATORS = regex.compile(r"[\s\-‐‑]+")
 
 
 def words_to_int(phrase: str) -> int | None:
@@ -42,7 +43,7 @@ def words_to_int(phrase: str) -> int | None:
     rejects sequences that are not one number ("one two three",
     "fifty-fifty", "twenty twenty").
     """
-    words = [w for w in regex.split(r"[\s\-‐‑]+", phrase.casefold()) if w]
+    words = [w for w in _SEPARATORS.split(phrase.casefold()) if w]
     if not words:
         return None
     total = 0      # completed thousands

@@ -32,6 +32,7 @@ is left out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,8 @@ from pathlib import Path
 import regex
 
 from stylelint.document import Document
+
+from ._scan import Gated, word_trie
 
 DATA = Path(__file__).parent / "data"
 
@@ -157,7 +160,15 @@ _EVIDENCE_BEFORE = regex.compile(
     regex.V1,
 )
 
-_ABBR = r"(?:Mr|Mrs|Ms|Mx|Messrs|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Maj|Rev|Pres|Brig|Supt|Det|Insp|Hon|Fr|Jr|Sr|St|Ste|Mt|Ft|Inc|Co|Corp|Ltd)\."
+# An abbreviation ends with its full stop, so at most one of them matches at a
+# place: the alternation is factored by prefixes (word_trie), which matches
+# the same and is faster to reject than trying each in turn.
+_ABBR = (
+    "(?:"
+    + word_trie("Mr Mrs Ms Mx Messrs Dr Prof Sen Rep Gov Gen Lt Col Capt Sgt Cpl Pvt Adm Cmdr Maj Rev Pres Brig "
+                "Supt Det Insp Hon Fr Jr Sr St Ste Mt Ft Inc Co Corp Ltd".split())
+    + r")\."
+)
 _INITIALS = r"\p{Lu}\.(?:\p{Lu}\.)*"
 _WORD = (
     r"(?:(?:al|el|Al|El)-)?(?:\p{Lu}['’])?\p{Lu}\p{Ll}[\p{Ll}\p{M}]*"
@@ -173,10 +184,11 @@ CHUNK = regex.compile(
     regex.V1,
 )
 _TOKENS = regex.compile(rf"{_TOKEN}|(?<=\s){_PARTICLE}(?=\s)", regex.V1)
-_TITLED = regex.compile(
+_TITLED = Gated(regex.compile(
     r"(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm)\.?[ \t\xa0]+(\p{Lu}\p{Ll}[\p{L}\p{M}]*(?:['’-]\p{Lu}[\p{L}\p{M}]*)*)(?![\p{L}\p{M}])(?![ \t\xa0]*\p{Lu})",
     regex.V1,
-)
+), re.compile(r"Mr|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm"))  # where it can start
+_LEAD_INITIAL = regex.compile(r"\p{Lu}\.")
 _MULTI_INITIALS = regex.compile(r"\p{Lu}\.\p{Lu}\.", regex.V1)
 _PARTICLES = frozenset("de da di del della der den van von du dos das bin ibn ter ten le la".split())
 #: Words before a name that make it attributive or a thing ("the Biden administration").
@@ -306,25 +318,56 @@ def people(doc: Document) -> People:
     # Surnames the article itself gives a title ("Ms. Psaki", "Sen. Casey"): a
     # two-word name ending in one of them is a person even with an unknown given name.
     titled = {m.group(1) for m in _TITLED.finditer(text)}
+    memo = _SHAPES
+    if len(memo) > _SHAPES_LIMIT:
+        memo.clear()
     for block in doc.blocks:
         for m in CHUNK.finditer(text, block.span.start, block.span.end):
-            _chunk(doc, result, m, block.span.start, block.kind, titled)
+            key = m.group()
+            shape = memo.get(key, _UNKNOWN)
+            if shape is _UNKNOWN:
+                shape = memo[key] = _shape(text, m.start(), m.end())
+            if shape is not None:
+                _chunk(doc, result, m, block.span.start, block.kind, titled, shape)
     doc.cache["honorifics.people"] = result
     return result
 
 
-def _chunk(doc: Document, out: People, m: regex.Match, block_start: int, block_kind: str, titled: set[str]) -> None:
-    text = doc.text
-    toks = [(t.group(), t.start(), t.end()) for t in _TOKENS.finditer(text, m.start(), m.end())]
+#: What a chunk's own words say about it, by chunk text: see :func:`_shape`.
+#: Shared by all documents (bounded), since the same capitalised words
+#: ("The", "But", "Ukraine") make chunks in every article.
+_SHAPES: dict[str, tuple | None] = {}
+_SHAPES_LIMIT = 50_000
+_UNKNOWN = object()
+
+
+def _shape(text: str, start: int, end: int) -> tuple | None:
+    """The part of a chunk's analysis that depends only on its own text.
+
+    The tokens depend only on the chunk's text: the one lookbehind of
+    :data:`_TOKENS` (before a particle) is never tried at the chunk's start,
+    where a token matches, as it did for CHUNK. So does everything
+    :func:`_chunk` decides from them, except whether a lone title word before
+    the name is the department after "Secretary of" (which reads the text
+    before the chunk).
+
+    Returns None when the chunk is no name whatever surrounds it, else
+    ``(suffix, title_at, fixed, if_of, if_not)``: the suffix (Jr., III), and
+    the name part (see :func:`_name_part`) when the title is settled
+    (``fixed``), or else the two it can be, depending on whether the title
+    word at ``title_at`` follows "Secretary of" (``if_of``) or not
+    (``if_not``).
+    """
+    toks = [(t.group(), t.start() - start, t.end() - start) for t in _TOKENS.finditer(text, start, end)]
     if not toks or any(t[0] in BLOCKERS for t in toks):
-        return
+        return None
     words = [t[0] for t in toks]
     # "James Franco-Seth Rogen": a hyphen joining two people's names.
     if any("-" in w and w.rsplit("-", 1)[1] in GIVEN for w in words[1:-1]):
-        return
+        return None
     # A chunk naming an institution or a place ("Lincoln Center") is no person.
     if any(w in ORG_WORDS for w in words):
-        return
+        return None
     # Suffixes (Jr., III) end the name.
     suffix = None
     while toks and toks[-1][0] in SUFFIXES:
@@ -354,11 +397,28 @@ def _chunk(doc: Document, out: People, m: regex.Match, block_start: int, block_k
         i += 1
     # A title ends with a head word ("Minister"), or is the department after
     # "Secretary of" ("State"); "Federal Flag Code" has no title at all.
+    # Only the last step (dropping the first title word) depends on the text
+    # before the chunk: both outcomes are worked out here.
     while i > t0 and toks[i - 1][0] not in TITLE_HEADS:
-        if i - 1 == t0 and _OF_TITLE.search(text, max(block_start, toks[t0][1] - 40), toks[t0][1]):
-            break
+        if i - 1 == t0:
+            if_of, if_not = _name_part(toks, t0, i), _name_part(toks, t0, t0)
+            if if_of is None and if_not is None:
+                return None
+            return suffix, toks[t0][1], None, if_of, if_not
         i -= 1
-    title_toks = toks[t0:i]
+    fixed = _name_part(toks, t0, i)
+    if fixed is None:
+        return None
+    return suffix, None, fixed, None, None
+
+
+def _name_part(toks: list[tuple[str, int, int]], t0: int, i: int) -> tuple | None:
+    """The name after the title ``toks[t0:i]``, or None if there is none.
+
+    Returns ``(title_toks, name, name_words)`` (offsets still relative), the
+    same as :func:`_chunk` used to work out, or None where it gave up.
+    """
+    title_toks = tuple(toks[t0:i])
     name = toks[i:]
     # The name stops at a word that cannot be part of it ("Biden Tuesday").
     for k in range(1, len(name)):
@@ -369,17 +429,42 @@ def _chunk(doc: Document, out: People, m: regex.Match, block_start: int, block_k
     while name and name[-1][0] in _PARTICLES:
         name.pop()
     if not name or len(name) > 5:
-        return
+        return None
     name_words = tuple(t[0] for t in name if t[0] not in _PARTICLES) if len(name) > 1 else (name[0][0],)
     if not name_words or name_words[0] in _PARTICLES:
-        return
-    start, end = name[0][1], name[-1][2]
+        return None
+    if len(name_words) >= 2:
+        surname = name_words[-1]
+        if surname.endswith(".") or surname in NONNAMES or (surname in TITLE_WORDS and surname not in WORD_SURNAMES) or surname in WORDLIKE_GIVEN and surname not in WORD_SURNAMES:
+            return None
+    else:
+        word = name_words[0]
+        if word in NONNAMES and not title_toks:
+            return None
+        if word in TITLE_WORDS and not title_toks:
+            return None
+    return title_toks, tuple(name), name_words
+
+
+def _chunk(
+    doc: Document, out: People, m: regex.Match, block_start: int, block_kind: str, titled: set[str], shape: tuple
+) -> None:
+    text = doc.text
+    suffix, title_at, part, if_of, if_not = shape
+    base = m.start()
+    if part is None:
+        at = base + title_at  # where the lone title word starts
+        part = if_of if _OF_TITLE.search(text, max(block_start, at - 40), at) else if_not
+        if part is None:
+            return
+    title_toks, rel_name, name_words = part
+    start, end = base + rel_name[0][1], base + rel_name[-1][2]
     title = None
     title_start = title_end = None
     if title_toks:
-        title_start, title_end = title_toks[0][1], title_toks[-1][2]
+        title_start, title_end = base + title_toks[0][1], base + title_toks[-1][2]
         title = text[title_start:title_end]
-    initial = sentence_initial(text, name[0][1] if not title_toks else title_toks[0][1], block_start)
+    initial = sentence_initial(text, start if not title_toks else title_start, block_start)
     mention = Mention(
         kind="unknown",
         start=start,
@@ -397,14 +482,12 @@ def _chunk(doc: Document, out: People, m: regex.Match, block_start: int, block_k
     )
     first_word = name_words[0]
     if len(name_words) >= 2:
-        surname = name_words[-1]
-        if surname.endswith(".") or surname in NONNAMES or (surname in TITLE_WORDS and surname not in WORD_SURNAMES) or surname in WORDLIKE_GIVEN and surname not in WORD_SURNAMES:
-            return
-        lead_initial = bool(regex.fullmatch(r"\p{Lu}\.", first_word))
+        surname = name_words[-1]  # a possible surname: _name_part checked it
+        lead_initial = bool(_LEAD_INITIAL.fullmatch(first_word))
         evidence = (
             first_word in GIVEN
             or bool(title_toks)
-            or has_evidence_before(text, (title_toks[0][1] if title_toks else start), block_start)
+            or has_evidence_before(text, (title_start if title_toks else start), block_start)
             or (lead_initial and surname not in GIVEN)
             or (surname in titled and first_word not in NONNAMES)
         )
@@ -447,12 +530,9 @@ def _chunk(doc: Document, out: People, m: regex.Match, block_start: int, block_k
         person.mentions.append(mention)
         out.mentions.append(mention)
         return
-    # One name token: a later reference, a first name, or someone not yet known.
+    # One name token: a later reference, a first name, or someone not yet known
+    # (_name_part has dropped words that are no name without a title).
     word = first_word
-    if word in NONNAMES and not title_toks:
-        return
-    if word in TITLE_WORDS and not title_toks:
-        return
     candidates = out.by_surname.get(word)
     if candidates:
         mention.kind = "surname"

@@ -43,6 +43,7 @@ Everything is linear in the size of the text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -67,11 +68,25 @@ _SPACES = regex.compile(r"\s+")
 _EDGE = " \t#*_>|•·▪►»«›‹→←:.-"
 
 
+# The same mapping as _QUOTES, applied with str.replace (each pair's target is
+# never another pair's source, so the order does not matter): much faster than
+# str.translate with a dict on non-ASCII text.
+_QUOTE_PAIRS = tuple((chr(a), b) for a, b in _QUOTES.items())
+# The only characters str.split() takes for spaces and the regex \s does not.
+_SPLIT_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
 def normalize(line: str) -> str:
     """Case-folded, plain quotes and ``...``, one space, no decoration at the ends."""
-    s = unicodedata.normalize("NFKC", line).translate(_QUOTES).replace("…", "...")
-    s = _SPACES.sub(" ", s).strip().casefold()
-    return s
+    s = unicodedata.normalize("NFKC", line)
+    for a, b in _QUOTE_PAIRS:
+        s = s.replace(a, b)
+    s = s.replace("…", "...")
+    if any(c in s for c in _SPLIT_ONLY_SPACES):
+        s = _SPACES.sub(" ", s).strip()
+    else:
+        s = " ".join(s.split())  # the same as the line above, without a regex
+    return s.casefold()
 
 
 def line_key(line: str) -> str:
@@ -80,9 +95,13 @@ def line_key(line: str) -> str:
     A trailing ``...`` (``Loading...``) is kept; a single trailing full stop
     or colon is not.
     """
-    s = normalize(line)
-    tail = "..." if s.endswith("...") else ""
-    s = s.strip(_EDGE)
+    return _key_of(normalize(line))
+
+
+def _key_of(norm: str) -> str:
+    """:func:`line_key` of a line whose :func:`normalize` is ``norm``."""
+    tail = "..." if norm.endswith("...") else ""
+    s = norm.strip(_EDGE)
     return (s + tail) if tail and s else s
 
 
@@ -386,11 +405,19 @@ class Line:
         return self.words <= 20 and len(self.raw) <= 160
 
 
+# _WORD on a line of ASCII and common typographic punctuation (none of it a
+# letter or a digit; ’ may be inside a word): the same words, found by the
+# faster ``re`` engine.
+_NOT_PLAIN = re.compile(r"[^\x00-\x7f’‘“”—–…\xa0]")
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+
+
 def _make_line(text: str, start: int, end: int, block: Block) -> Line:
     raw = text[start:end]
-    words = _WORD.findall(raw)
-    stops = sum(1 for w in words if w.casefold() in STOPWORDS)
-    return Line(start, end, raw, line_key(raw), normalize(raw), block, len(words),
+    words = (_WORD if _NOT_PLAIN.search(raw) else _PLAIN_WORD).findall(raw)
+    stops = sum(map(STOPWORDS.__contains__, map(str.casefold, words)))
+    norm = normalize(raw)
+    return Line(start, end, raw, _key_of(norm), norm, block, len(words),
                 stops / len(words) if words else 0.0)
 
 
@@ -476,12 +503,101 @@ def _canon_spin(s: str) -> str:
     return s
 
 
+#: For each comment pattern, whether it reads the normalised line (else the raw one).
+_COMMENT_ON_NORM = tuple(bool(p.flags & regex.IGNORECASE) for p, _ in COMMENT_PATTERNS)
+
+# How each pattern on the normalised line can begin, so a line is tried only
+# against those that can match it. The normalised line is case-folded and
+# stripped, so a case-insensitive letter in a pattern matches only itself
+# there: what a pattern starts with is read off its first words. Per pattern,
+# in list order: the letters and signs its match may start with, and "0" for
+# a digit (\d, tested with the pattern's own flags). Two patterns can start
+# anywhere; for them ``_NEEDS`` names text every match contains.
+_STARTS = {
+    "comment": ("", "ye", "s", "l", "0cvsro", "pr"),  # the first reads the raw line
+    "share": ("c", "*", "0", "0", "fl", "jf", "sr", "g", "gr", "b", "yt"),
+    "copyright": ("*", "t", "aof", "trsc", "lc"),
+    "ad": ("tsbp", "rps", "tcrysugbal", "wtob"),
+    "nav": ("tfcpk", "hn", "0r", "pes", "pn‹«<"),
+    "related": "rasmdi",
+    "prev_next": "pno",
+    "read_more": "rc",
+}
+_NEEDS = {id(SHARE_PATTERNS[1][0]): "(opens", id(COPYRIGHT_PATTERNS[0][0]): "reserved"}
+_DIGIT = regex.compile(r"\d", _R)
+# Cheap necessary conditions (gates) for the costlier patterns: each finds
+# something every match of its pattern contains, with the pattern's flags.
+_COPYRIGHT_GATE = regex.compile(r"©|&copy;|\([cC]\)|(?i:copyright)", regex.V1 | regex.DOTALL)
+_FOOTER_GATE = regex.compile(r"material|supplies|substances|resources|provides|stuff|content|info", _R)
+_LABEL_TAIL_GATE = regex.compile(r"credit|photo|image|picture", _R)
+
+
+for _name, _patterns in (("comment", COMMENT_PATTERNS), ("share", SHARE_PATTERNS), ("copyright", COPYRIGHT_PATTERNS),
+                         ("ad", AD_PATTERNS), ("nav", NAV_PATTERNS)):
+    if len(_patterns) != len(_STARTS[_name]):
+        raise ValueError(f"boilerplate: _STARTS[{_name!r}] does not cover every pattern of its list")
+
+
+def _can_start(starts: str, first: str, digit: bool) -> bool:
+    return bool(first) and (starts == "*" or first in starts or (digit and "0" in starts))
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """The patterns on the normalised line worth trying for one first character,
+    in their lists' order (share, copyright, ad and nav ones with the text they
+    need, or ""; comment ones with whether they read the normalised line)."""
+
+    comment: tuple[tuple[regex.Pattern, str, bool], ...]
+    share: tuple[tuple[regex.Pattern, str, str], ...]
+    related: bool
+    prev_next: bool
+    read_more: bool
+    copyright: tuple[tuple[regex.Pattern, str, str], ...]
+    ad: tuple[tuple[regex.Pattern, str, str], ...]
+    nav: tuple[tuple[regex.Pattern, str, str], ...]
+
+
+_PLANS: dict[tuple[str, bool], _Plan] = {}
+
+
+def _plan(norm: str) -> _Plan:
+    """Which whole-line patterns can match ``norm`` (by its first character)."""
+    first = norm[:1]
+    digit = bool(first) and _DIGIT.match(first) is not None
+    key = (first, digit)
+    plan = _PLANS.get(key)
+    if plan is None:
+        def keep(patterns: list, starts: tuple[str, ...]) -> tuple:
+            return tuple(
+                (p, what, _NEEDS.get(id(p), ""))
+                for (p, what), st in zip(patterns, starts, strict=True) if _can_start(st, first, digit)
+            )
+
+        plan = _Plan(
+            comment=tuple(
+                (p, what, on_norm)
+                for (p, what), on_norm, st in zip(COMMENT_PATTERNS, _COMMENT_ON_NORM, _STARTS["comment"], strict=True)
+                if not on_norm or _can_start(st, first, digit)
+            ),
+            share=keep(SHARE_PATTERNS, _STARTS["share"]),
+            related=_can_start(_STARTS["related"], first, digit),
+            prev_next=_can_start(_STARTS["prev_next"], first, digit),
+            read_more=_can_start(_STARTS["read_more"], first, digit),
+            copyright=keep(COPYRIGHT_PATTERNS, _STARTS["copyright"]),
+            ad=keep(AD_PATTERNS, _STARTS["ad"]),
+            nav=keep(NAV_PATTERNS, _STARTS["nav"]),
+        )
+        if len(_PLANS) < 10_000:
+            _PLANS[key] = plan
+    return plan
+
+
 def _whole_line(line: Line, pos: int, last_prose: int) -> Finding | None:
     """Classify a line by what it is as a whole (or None)."""
     key, norm, raw = line.key, line.norm, line.raw
     if len(raw) > 600:
         return None
-    q = _quoted(raw)
     entries = LINES.get(key)
     if entries:
         for entry in entries:
@@ -489,42 +605,53 @@ def _whole_line(line: Line, pos: int, last_prose: int) -> Finding | None:
                 continue
             if entry.where == "run":
                 continue  # decided with the neighbours
-            msg = f"'{q}' is {entry.what}, not article text."
+            msg = f"'{_quoted(raw)}' is {entry.what}, not article text."
             return Finding(entry.rule, line.start, line.end, msg, marker=entry.where in ("head", "tail"))
-    for pattern, what in COMMENT_PATTERNS:
-        if pattern.match(norm if pattern.flags & regex.IGNORECASE else raw.strip(_EDGE)):
-            return Finding("BPL001", line.start, line.end, f"'{q}' is {what}, not article text.", marker=True)
+    plan = _plan(norm)  # the patterns on ``norm`` that can match it
+    for pattern, what, on_norm in plan.comment:
+        if pattern.match(norm if on_norm else raw.strip(_EDGE)):
+            return Finding("BPL001", line.start, line.end, f"'{_quoted(raw)}' is {what}, not article text.",
+                           marker=True)
     if line.words > 60:
         return None
-    for pattern, what in SHARE_PATTERNS:
-        if pattern.match(norm):
-            return Finding("BPL002", line.start, line.end, f"'{q}' is {what}, not article text.")
-    m = RELATED_ITEM.match(norm)
+    for pattern, what, needs in plan.share:
+        if (not needs or needs in norm) and pattern.match(norm):
+            return Finding("BPL002", line.start, line.end, f"'{_quoted(raw)}' is {what}, not article text.")
+    m = RELATED_ITEM.match(norm) if plan.related else None
     if m and not _TERMINAL_PERIOD.search(norm):
         return Finding("BPL003", line.start, line.end,
-                       f"'{q}' is a link to another story left by a related-stories widget.", marker=True)
+                       f"'{_quoted(raw)}' is a link to another story left by a related-stories widget.",
+                       marker=True)
     if RELATED_HEAD.match(raw.strip(_EDGE)) and line.words <= 8:
         return Finding("BPL003", line.start, line.end,
-                       f"'{q}' is a more-stories list heading, not article text.", marker=True)
-    if PREV_NEXT.match(norm) or READ_MORE_LINK.match(norm):
-        return Finding("BPL003", line.start, line.end, f"'{q}' is a link to another page, not article text.")
-    if COPYRIGHT_SIGN.match(raw):
-        return Finding("BPL004", line.start, line.end, f"'{q}' is a copyright line from the page, not article text.")
-    for pattern, what in COPYRIGHT_PATTERNS:
-        if pattern.match(norm):
-            return Finding("BPL004", line.start, line.end, f"'{q}' is {what} from the page, not article text.")
-    if line.words <= 14 and SOURCE_FOOTER.match(_canon_spin(norm)):
+                       f"'{_quoted(raw)}' is a more-stories list heading, not article text.", marker=True)
+    if (plan.prev_next and PREV_NEXT.match(norm)) or (plan.read_more and READ_MORE_LINK.match(norm)):
+        return Finding("BPL003", line.start, line.end,
+                       f"'{_quoted(raw)}' is a link to another page, not article text.")
+    # COPYRIGHT_SIGN looks ahead for at most 200 characters and needs a sign or the word.
+    if len(raw) <= 201 and _COPYRIGHT_GATE.search(raw) and COPYRIGHT_SIGN.match(raw):
         return Finding("BPL004", line.start, line.end,
-                       f"'{q}' is an aggregator's source footer ('based on materials from …'), "
+                       f"'{_quoted(raw)}' is a copyright line from the page, not article text.")
+    for pattern, what, needs in plan.copyright:
+        if (not needs or needs in norm) and pattern.match(norm):
+            return Finding("BPL004", line.start, line.end,
+                           f"'{_quoted(raw)}' is {what} from the page, not article text.")
+    # The footer needs "materials", which only these words become (see _SPIN_CANON).
+    if line.words <= 14 and _FOOTER_GATE.search(norm) and SOURCE_FOOTER.match(_canon_spin(norm)):
+        return Finding("BPL004", line.start, line.end,
+                       f"'{_quoted(raw)}' is an aggregator's source footer ('based on materials from …'), "
                        "possibly machine-spun; it is not article text.")
-    for pattern, what in AD_PATTERNS:
+    for pattern, what, _ in plan.ad:
         if pattern.match(norm):
-            return Finding("BPL008", line.start, line.end, f"'{q}' is {what}, not article text.")
-    for pattern, what in NAV_PATTERNS:
+            return Finding("BPL008", line.start, line.end, f"'{_quoted(raw)}' is {what}, not article text.")
+    for pattern, what, _ in plan.nav:
         if pattern.match(norm):
-            return Finding("BPL009", line.start, line.end, f"'{q}' is {what} from the page, not article text.")
-    if line.words <= 30 and NAV_ROW.match(" ".join(raw.split())):
-        return Finding("BPL009", line.start, line.end, f"'{q}' is a row of navigation links, not article text.")
+            return Finding("BPL009", line.start, line.end,
+                           f"'{_quoted(raw)}' is {what} from the page, not article text.")
+    # A navigation row has at least four links, so three pipes.
+    if line.words <= 30 and raw.count("|") >= 3 and NAV_ROW.match(" ".join(raw.split())):
+        return Finding("BPL009", line.start, line.end,
+                       f"'{_quoted(raw)}' is a row of navigation links, not article text.")
     return None
 
 
@@ -539,7 +666,11 @@ def _credit(line: Line) -> Finding | None:
     if len(raw) > 2000:
         return None
     stripped = raw.strip().strip("*_")
-    if line.words <= 12 and (CREDIT_LINE.match(stripped) or CREDIT_PAREN.fullmatch(stripped)):
+    # A credit line names its agency after a "|" or "/"; a parenthetical one ends with ")".
+    if line.words <= 12 and (
+        (("|" in stripped or "/" in stripped) and CREDIT_LINE.match(stripped))
+        or (")" in stripped and CREDIT_PAREN.fullmatch(stripped))
+    ):
         return Finding("BPL005", line.start, line.end,
                        f"'{_quoted(raw)}' is a photo credit left from a caption, not article text.")
     if line.words <= 14:
@@ -555,7 +686,7 @@ def _credit(line: Line) -> Finding | None:
     if line.words > 80 or len(raw) > 2000:
         return None
     for pattern in (CREDIT_PAREN, CREDIT_TAIL, CREDIT_LABEL_TAIL):
-        m = pattern.search(raw)
+        m = pattern.search(raw) if _may_hold(pattern, raw) else None
         if m:
             s, e = m.span("credit")
             if pattern is CREDIT_LABEL_TAIL and _sentence_like(m.group("credit").split(":", 1)[-1]):
@@ -566,6 +697,22 @@ def _credit(line: Line) -> Finding | None:
                            f"'{_quoted(m.group('credit'))}' is a photo credit {how}; "
                            "the caption and its credit are page residue, not article text.")
     return None
+
+
+def _may_hold(pattern: regex.Pattern, raw: str) -> bool:
+    """A necessary condition for ``pattern.search(raw)``, for the credit-tail patterns."""
+    if pattern is CREDIT_PAREN:
+        return ")" in raw
+    if pattern is CREDIT_TAIL:
+        return "|" in raw or "/" in raw
+    # CREDIT_LABEL_TAIL needs one of these words, in any case. Where lower()
+    # keeps the length, every character the pattern takes for one of their
+    # letters lowers to it (none of them has a long s, a Kelvin sign or a
+    # ligature in it); else (a dotted capital I) ask the regex.
+    low = raw.lower()
+    if len(low) != len(raw):
+        return _LABEL_TAIL_GATE.search(raw) is not None
+    return "credit" in low or "photo" in low or "image" in low or "picture" in low
 
 
 # Lower-case words a credit may contain ("Courtesy of the Artist", "Photo by").

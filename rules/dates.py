@@ -24,6 +24,7 @@ over the text: linear in its size.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterator
 
 import regex
@@ -47,9 +48,20 @@ from ._calendar import (
     publication_date,
     weekday_number,
 )
+from ._scan import Anchors, Gated
 
 # One run of spaces, or one line break (a paragraph break never matches).
 S = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
+# Gates (see _scan.Gated): where a date or time pattern can start, found with
+# a cheap scan, so the full pattern is tried only there. Every month spelling
+# starts with one of _GMON3 and every weekday spelling with one of the
+# weekday prefixes; the patterns that start with one share one scan of the
+# document. _GS covers S.
+_GS = r"[ \t\xa0\n]+"
+_GMON3 = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_MONTHS_AT = Anchors(re.compile(_GMON3))
+_WEEKDAYS_AT = Anchors(re.compile(r"Mon|Tue|Wed|Thu|Fri|Sat|Sun"))
+_TIMES_AT = Anchors(regex.compile(r"[0-9][0-9]?(?:[:.][0-9][0-9])?[ \t\xa0]*[AaPp]\.?[ \t]?[Mm]"))
 ORD = r"(?:st|nd|rd|th)"
 #: Every prose block but bylines (a byline's date stamp is page furniture).
 PROSE = ("headline", "heading", "paragraph", "blockquote", "caption", "list_item", "table_cell", "dateline")
@@ -143,10 +155,10 @@ _NEXT_WORD = regex.compile(r"\s+[\"'“‘(]?([\w.]+)")
 # Months
 # =============================================================================
 
-_MONTH_BEFORE_DAY = regex.compile(
+_MONTH_BEFORE_DAY = Gated(regex.compile(
     rf"\b(?P<month>January|February|August|September|October|November|December)"
     rf"(?={S}{DAY_RE}{ORD}?\b(?![ \t]*(?:%|percent)))"
-)
+), _MONTHS_AT)
 
 
 class MonthNotAbbreviated(Rule):
@@ -164,9 +176,9 @@ class MonthNotAbbreviated(Rule):
             )
 
 
-_ABBR_BEFORE_DAY = regex.compile(
+_ABBR_BEFORE_DAY = Gated(regex.compile(
     rf"\b(?P<abbr>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?P<dot>\.)?(?={S}{DAY_RE}{ORD}?\b)"
-)
+), _MONTHS_AT)
 
 
 class BadMonthAbbreviation(Rule):
@@ -194,11 +206,11 @@ _PREPOSITIONS = (
     r"in|of|during|since|until|till|through|throughout|from|by|last|next|this|early|late|mid|"
     r"between|and|or|to|before|after|each|every|since|for|that|same|following"
 )
-_ABBR_NO_DAY = regex.compile(
+_ABBR_NO_DAY = Gated(regex.compile(
     rf"(?:(?<=\b(?:{_PREPOSITIONS})(?:[ \t]+|-))|(?=\w+\.{S}{YEAR_RE}\b))"
     rf"\b(?P<abbr>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.(?!{S}?{DAY_RE}{ORD}?\b)(?![-–]\d)",
     regex.IGNORECASE,
-)
+), regex.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.", regex.IGNORECASE))
 
 
 class MonthAbbreviatedWithoutDay(Rule):
@@ -224,11 +236,14 @@ class MonthAbbreviatedWithoutDay(Rule):
 # Ordinals and order
 # =============================================================================
 
-_ORDINAL_AFTER_MONTH = regex.compile(rf"\b(?P<month>{MONTH_ANY_RE}){S}(?P<num>(?P<day>{DAY_RE})(?P<suf>{ORD}))\b")
-_ORDINAL_BEFORE_MONTH = regex.compile(
+_ORDINAL_AFTER_MONTH = Gated(
+    regex.compile(rf"\b(?P<month>{MONTH_ANY_RE}){S}(?P<num>(?P<day>{DAY_RE})(?P<suf>{ORD}))\b"),
+    _MONTHS_AT,
+)
+_ORDINAL_BEFORE_MONTH = Gated(regex.compile(
     rf"(?<![\w.,$£€/:-])(?P<day>{DAY_RE})(?P<suf>{ORD})(?P<of>{S}of)?{S}(?P<month>{MONTH_ANY_RE})"
     rf"(?P<year>,?{S}{YEAR_RE})?\b"
-)
+), regex.compile(r"[0-9][0-9]?(?:st|nd|rd|th)"))
 
 
 _THE_BEFORE = regex.compile(rf"\b[Tt]he{S}\Z")
@@ -282,13 +297,13 @@ class OrdinalDate(Rule):
             )
 
 
-_DAY_MONTH = regex.compile(
+_DAY_MONTH = Gated(regex.compile(
     rf"(?<![\w.,$£€/:–—-])\b(?P<day>{DAY_RE})(?!{ORD}){S}(?P<month>{MONTH_ANY_RE})"
     rf"(?P<year>,?{S}{YEAR_RE})?(?![\w-])"
-)
-_MONTH_DAY = regex.compile(
+), regex.compile(rf"[0-9][0-9]?{_GS}{_GMON3}"))
+_MONTH_DAY = Gated(regex.compile(
     rf"\b(?P<month>{MONTH_ANY_RE}){S}(?P<day>{DAY_RE})(?P<suf>{ORD})?\b(?![-–]\d)(?P<year>,{S}{YEAR_RE})?(?![\w-])"
-)
+), _MONTHS_AT)
 
 
 class DateOrder(Rule):
@@ -326,18 +341,18 @@ class DateOrder(Rule):
 # Commas around the year
 # =============================================================================
 
-_NO_COMMA_BEFORE_YEAR = regex.compile(
+_NO_COMMA_BEFORE_YEAR = Gated(regex.compile(
     rf"\b(?P<month>{MONTH_ANY_RE}){S}(?P<dy>(?P<day>{DAY_RE}){ORD}?(?P<gap>{S})(?P<year>{YEAR_RE}))(?![\w,.:]\d|\w)"
-)
-_NO_COMMA_AFTER_YEAR = regex.compile(
+), _MONTHS_AT)
+_NO_COMMA_AFTER_YEAR = Gated(regex.compile(
     rf"(?P<date>\b(?P<month>{MONTH_ANY_RE}){S}(?P<day>{DAY_RE}){ORD}?,{S}(?P<year>{YEAR_RE}))(?=[ \t]+[^\W\d_])"
-)
-_MONTH_COMMA_YEAR = regex.compile(
+), _MONTHS_AT)
+_MONTH_COMMA_YEAR = Gated(regex.compile(
     rf"(?<!\b\d{{1,2}}{ORD}?{S}(?:of{S})?)\b(?P<month>{MONTH_FULL_RE}),{S}(?P<year>{YEAR_RE})\b(?![,.]\d)"
-)
-_MONTH_OF_YEAR = regex.compile(
+), _MONTHS_AT)
+_MONTH_OF_YEAR = Gated(regex.compile(
     rf"(?<!\b\d{{1,2}}{ORD}?{S}(?:of{S})?)\b(?P<month>{MONTH_FULL_RE}){S}of{S}(?P<year>{YEAR_RE})\b"
-)
+), _MONTHS_AT)
 
 
 class YearCommas(Rule):
@@ -398,14 +413,14 @@ def _only_weekday_or_blank(lead: str) -> bool:
 
 # Weekday names, and short forms only with their period ("Sun" alone is a newspaper).
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
-_WEEKDAY_MONTH_DAY = regex.compile(
+_WEEKDAY_MONTH_DAY = Gated(regex.compile(
     rf"\b(?P<wd>{_WD}),?{S}(?:the{S})?(?P<month>{MONTH_ANY_RE}){S}(?P<day>{DAY_RE}){ORD}?\b(?![-–]\d)"
     rf"(?:,?{S}(?P<year>{YEAR_RE})\b)?"
-)
-_WEEKDAY_DAY_MONTH = regex.compile(
+), _WEEKDAYS_AT)
+_WEEKDAY_DAY_MONTH = Gated(regex.compile(
     rf"\b(?P<wd>{_WD}),?{S}(?:the{S})?(?P<day>{DAY_RE}){ORD}?(?:{S}of)?{S}(?P<month>{MONTH_ANY_RE})(?![\w-])"
     rf"(?:,?{S}(?P<year>{YEAR_RE})\b)?"
-)
+), _WEEKDAYS_AT)
 
 
 class WeekdayDateMismatch(Rule):
@@ -455,10 +470,10 @@ class WeekdayDateMismatch(Rule):
                 )
 
 
-_SHORT_WEEKDAY = regex.compile(
+_SHORT_WEEKDAY = Gated(regex.compile(
     rf"(?<!\b(?:[Tt]he|[Dd]aily|[Ss]unday){S})\b(?P<wd>Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?P<dot>\.)?"
     rf"(?=(?(dot),?|,){S}(?:{MONTH_ANY_RE}{S}{DAY_RE}|{DAY_RE}{ORD}?{S}{MONTH_ANY_RE}(?![\w-])))"
-)
+), _WEEKDAYS_AT)
 
 
 class AbbreviatedWeekday(Rule):
@@ -477,10 +492,10 @@ class AbbreviatedWeekday(Rule):
 # Times of day
 # =============================================================================
 
-_TIME = regex.compile(
+_TIME = Gated(regex.compile(
     r"(?<![\w.:,$£€/-])(?P<h>1[0-2]|0?[1-9])(?:(?P<sep>[:.])(?P<min>[0-5][0-9]))?(?P<sp>[ \t\u00a0]*)"
     r"(?P<mer>(?P<ap>[AaPp])(?P<d1>\.)?[ \t]?[Mm](?P<d2>\.)?)(?![\w])"
-)
+), _TIMES_AT)
 _NOT_TIME_AFTER = regex.compile(r"[ \t]+(?:radio|stations?|bands?|frequenc\w+|signals?|dial)\b", regex.IGNORECASE)
 
 
@@ -577,7 +592,7 @@ class NoonMidnight(Rule):
             yield self.violation(m.start(), m.end(), msg, suggestion=right, fix=Fix(right, safe=safe))
 
 
-_REDUNDANT = regex.compile(
+_REDUNDANT = Gated(regex.compile(
     rf"(?<![\w.:,$£€/-])(?:1[0-2]|0?[1-9])(?:[:.][0-5][0-9])?[ \t\u00a0]*(?P<ap>[AaPp])\.?[ \t]?[Mm]\b\.?"
     rf"(?P<red>[ \t]+(?:"
     rf"(?P<today>this[ \t]+(?:morning|afternoon|evening)|tonight)"
@@ -586,7 +601,7 @@ _REDUNDANT = regex.compile(
     rf"|(?P<drop>in[ \t]+the[ \t]+(?:morning|afternoon|evening)|at[ \t]+night)"
     rf"|(?P<last>last[ \t]+night)"
     rf"))\b"
-)
+), _TIMES_AT)
 _AM_PARTS = {"morning"}
 _PM_PARTS = {"afternoon", "evening", "night", "tonight"}
 
@@ -628,10 +643,10 @@ class RedundantTimeOfDay(Rule):
 # Relative days
 # =============================================================================
 
-_LAST_NEXT = regex.compile(
+_LAST_NEXT = Gated(regex.compile(
     rf"(?<!\b(?:[Tt]he|[Ee]very|[Ee]ach|[Ll]ast|[Ff]irst)[ \t]+)\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his[ \t]+past|[Tt]his[ \t]+coming)"
     rf"[ \t]+(?P<wd>{WEEKDAY_RE})\b(?!{S}(?:of|in{S}(?:{MONTH_FULL_RE}|the{S}month|each|every))\b)"
-)
+), re.compile(r"(?:Last|last|Next|next|This[ \t]+(?:past|coming)|this[ \t]+(?:past|coming))[ \t]+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"))
 
 
 class LastNextWeekday(Rule):

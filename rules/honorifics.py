@@ -17,7 +17,9 @@ engine drops findings in quotations for these rules).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from itertools import islice
 
 import regex
 
@@ -41,6 +43,7 @@ from ._people import (
     people,
     preceding_word,
 )
+from ._scan import LOWER_WORDS, Gated, word_trie
 
 _ALLOW = load_words("honorifics_courtesy_allow.txt")
 
@@ -213,7 +216,7 @@ class MissingCourtesyTitle(Rule):
         if context.setting("courtesy_titles", "none") != "later":
             return
         text = document.text
-        if len(_SPORTS.findall(text)) >= 6:
+        if sum(1 for _ in islice(_SPORTS.finditer(text), 6)) >= 6:
             return  # the NYT uses no courtesy titles in sports copy
         ppl = people(document)
         used: dict[str, str] = {}
@@ -265,7 +268,8 @@ class FirstNameLaterReference(Rule):
         # A first name also used for a role ("stars as Casey") may be someone else.
         roles = {
             m.tokens[0] for m in ppl.mentions
-            if len(m.tokens) == 1 and _ROLE_BEFORE.search(text, max(0, m.start - 20), m.start)
+            if len(m.tokens) == 1 and _role_possible(text, max(0, m.start - 20), m.start)
+            and _ROLE_BEFORE.search(text, max(0, m.start - 20), m.start)
         }
         for m in ppl.mentions_of("given"):
             p = m.person
@@ -317,6 +321,17 @@ _ADDRESS_BEFORE = regex.compile(
 )
 _AFTER = regex.compile(r"(?:['’]s)?(?::|\s+[\"“'‘]\p{Lu}|,\s+\p{Lu}\p{Ll}+\s*[(;,]|\s+and\s+\p{Lu}\p{Ll}+(?!\s+\p{Lu}))", regex.V1)
 _ROLE_BEFORE = regex.compile(r"\b(?:plays|played|playing|portrays|portrayed|stars\s+as|starring\s+as|(?i:as))[ \t]+\Z", regex.V1)
+
+
+def _role_possible(text: str, lo: int, hi: int) -> bool:
+    """A necessary condition for _ROLE_BEFORE in ``text[lo:hi]``: spaces at the end,
+    after the last letter of one of its words (s, d, g; "as" in any case: s, S, ſ)."""
+    j = hi
+    while j > lo and text[j - 1] in " \t":
+        j -= 1
+    return lo < j < hi and text[j - 1] in "sSſdg"
+
+
 _CITATION = regex.compile(r"\b(?:(?i:retrieved)|ISBN|doi|et al\.|pp\.|Archived|eds?\.)", regex.V1)
 
 
@@ -391,7 +406,7 @@ class TitleOnLaterReference(Rule):
 # HON005 lowercase formal title before a name
 # ---------------------------------------------------------------------------
 
-_LC_TITLE = regex.compile(
+_LC_TITLE = Gated(regex.compile(
     r"(?<![\p{L}\p{N}'’-])(?P<title>"
     r"vice[ \t]president|president|senator|governor|lieutenant[ \t]governor|mayor|pope|"
     r"prime[ \t]minister|(?:deputy[ \t])?(?:foreign|defen[cs]e|finance|interior|economy|justice|health|"
@@ -401,7 +416,10 @@ _LC_TITLE = regex.compile(
     r"attorney[ \t]general|secretary-general|house[ \t]speaker"
     r")[ \t]+(?=\p{Lu})",
     regex.V1,
-)
+), LOWER_WORDS.add(  # the first word of each title (see _scan.LOWER_WORDS)
+    "vice president senator governor lieutenant mayor pope prime deputy foreign defence defense finance "
+    "interior economy justice health energy education trade agriculture chancellor secretary attorney house".split()
+))
 _TITLE_MODIFIERS = frozenset("former then late vice deputy acting interim the".split())
 _POSSESSIVES = frozenset("his her their its our my your whose".split())
 _ORG_BEFORE = frozenset(
@@ -467,17 +485,22 @@ _ALONE_TITLES = (
     r"Chancellor|Secretary[ \t]of[ \t]State|Foreign[ \t]Minister|Defen[cs]e[ \t]Minister|Attorney[ \t]General|"
     r"Secretary-General|Premier"
 )
-_CAP_ALONE = regex.compile(
+_CAP_ALONE = Gated(regex.compile(
     rf"(?<=(?<![\p{{L}}])(?:the|The|former|then)[ \t]+)(?P<title>{_ALONE_TITLES})(?![\p{{L}}-])"
     r"(?![ \t\xa0]+(?:\p{Lu}|of[ \t]+\p{Lu}[\p{L}]+[ \t]+\p{Lu}))(?!['’]s[ \t]+\p{Lu})",
     regex.V1,
-)
-_AFTER_NAME = regex.compile(
+), re.compile(word_trie(  # where a title can start (the first word of each)
+    "Vice President Prime Governor Lieutenant Mayor Senator Pope Chancellor Secretary Foreign Defence Defense "
+    "Attorney Premier".split()
+)))
+_AFTER_NAME = Gated(regex.compile(
     r"(?<=\p{Ll},[ \t]+(?:the[ \t]+)?)(?P<title>Vice[ \t]President|President|Chairman|Chairwoman|"
     r"Chief[ \t]Executive(?:[ \t]Officer)?|Managing[ \t]Director|Executive[ \t]Director|"
     r"Mayor|Governor|Senator|Secretary[ \t]of[ \t]State|Prime[ \t]Minister)(?=[ \t]+(?:of|and|at|for)[ \t]|,)",
     regex.V1,
-)
+), re.compile(word_trie(
+    "Vice President Chairman Chairwoman Chief Managing Executive Mayor Governor Senator Secretary Prime".split()
+)))
 
 
 class CapitalizedTitleAlone(Rule):
@@ -522,12 +545,15 @@ def _name_before_comma(text: str, i: int) -> bool:
 # HON007 AP abbreviations before a full name
 # ---------------------------------------------------------------------------
 
-_SPELLED = regex.compile(
+_SPELLED = Gated(regex.compile(
     r"(?<![\p{L}\p{N}'’-])(?P<title>Lieutenant[ \t]Governor|Governor|Senator|Representative|"
     r"Lieutenant[ \t]General|Major[ \t]General|Brigadier[ \t]General|General|Lieutenant[ \t]Colonel|Colonel|"
     r"Lieutenant|Sergeant|Corporal|Admiral|Reverend)[ \t]+(?=\p{Lu})",
     regex.V1,
-)
+), re.compile(word_trie(
+    "Lieutenant Governor Senator Representative Major Brigadier General Colonel Sergeant Corporal Admiral "
+    "Reverend".split()
+) + r"[ \t]"))
 _TITLE_PREFIX_OK = frozenset({"U.S.", "US", "State", "state", "Democratic", "Republican", "GOP", "Army", "Marine", "Air", "Navy"})
 
 

@@ -22,6 +22,7 @@ rule stays linear in the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -34,7 +35,9 @@ from ._numwords import (
     ONES,
     ONES_RE,
     ORDINAL_VALUE,
+    TEENS,
     TEENS_RE,
+    TENS,
     TENS_RE,
     WORD_VALUE,
     capitalize,
@@ -44,6 +47,7 @@ from ._numwords import (
     sentence_start,
     words_to_int,
 )
+from ._scan import LOWER_WORDS, Anchors, Gated, Required
 
 # --- sources --------------------------------------------------------------------
 SRC_ONE_TO_NINE = (
@@ -181,6 +185,10 @@ _LIST_MARKER = regex.compile(r"[ \t]*[.)\]:]")
 _LINE_LEAD = regex.compile(r"[ \t\-*•·–—(#\[]*\Z")
 _CODE_LINE = regex.compile(r"^[ \t]*(?:\$[ \t]|>>>|\[\.\.\.\]|#[ \t]*\w+[ \t]*=|//)", regex.MULTILINE)
 _MATH_OR_TABLE = regex.compile(r"[│┃├└┌┐┘┤┬┴┼∑∏∞⋯√∫−π≈≠{}]|\t\S+\t")
+# What a match of each must contain: one of the marks at a line start, or
+# one of the symbols or a tab (cheap searches that spare most blocks).
+_CODE_GATE = re.compile(r"\$|>>>|\[\.\.\.\]|#|//")
+_MATH_GATE = re.compile(r"[│┃├└┌┐┘┤┬┴┼∑∏∞⋯√∫−π≈≠{}\t]")
 # A figure that begins a title: "ALSO READ: 5 Top Tech Stocks", "in 7 Simple A/B Tests".
 _TITLE_AFTER = regex.compile(r"[ \t]+[A-Z][\w'’/-]*[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-Z][\w'’/-]*")
 
@@ -197,8 +205,11 @@ def technical_block(document: Document, start: int, end: int) -> bool:
     found = cache.get(start)
     if found is None:
         text = document.text
-        found = bool(_CODE_LINE.search(text, start, end) or _MATH_OR_TABLE.search(text, start, end))
-        if not found and "\n" in text[start:end]:
+        found = bool(
+            (_CODE_GATE.search(text, start, end) and _CODE_LINE.search(text, start, end))
+            or (_MATH_GATE.search(text, start, end) and _MATH_OR_TABLE.search(text, start, end))
+        )
+        if not found and text.find("\n", start, end) >= 0:
             lines = [ln.strip() for ln in text[start:end].split("\n") if ln.strip()]
             short = [ln for ln in lines if len(ln) < 50 and ln[-1] not in ".!?:;\"”’)"]
             found = len(lines) >= 2 and len(short) * 5 >= len(lines) * 3
@@ -291,11 +302,15 @@ _FIGURE_TO = regex.compile(r"\d[ \t]*(?:to|-|–)[ \t]*\Z")
 # =============================================================================
 
 _NUMWORD = rf"(?:{ONES_RE}|{TEENS_RE}|{TENS_RE})"
-_WORD_RUN = regex.compile(
+# Gated (see _scan): a run starts with a number word not after a letter, found
+# in the lowercased text (one scan for the words of all packs; see
+# _scan.LOWER_WORDS). NUM005's pattern starts with one too (one to nine).
+_NUMBER_WORDS_AT = LOWER_WORDS.add(ONES[1:] + TEENS + tuple(t for t in TENS if t))
+_WORD_RUN = Gated(regex.compile(
     rf"(?<![\w-])(?P<run>{_NUMWORD}(?:(?:[ \t]+(?:and[ \t]+)?|-){_NUMWORD}|[ \t]+(?:hundred|thousand)(?![\w-]))*)"
     rf"(?P<scale>[ \t]+(?:million|billion|trillion))?(?![\w-])",
     regex.IGNORECASE,
-)
+), _NUMBER_WORDS_AT)
 _IDIOMS = regex.compile(
     r"\b(?:ten[ \t]+to[ \t]+one|forty[ \t]+winks|twenty[ \t]+questions|ten-four|ten-gallon|nineteen[ \t]+to[ \t]+the"
     r"[ \t]+dozen|one[ \t]+in[ \t]+a[ \t]+(?:hundred|thousand|million)|a[ \t]+hundred|a[ \t]+thousand|(?:hundred|thousand|million)[ \t]+times)\b",
@@ -355,8 +370,7 @@ class FigureStartsSentence(Rule):
             if block.kind not in ("paragraph", "blockquote", "caption"):
                 continue
             bs, be = block.span.start, block.span.end
-            if technical_block(document, bs, be):
-                continue
+            technical = None  # asked only once a figure would be reported: most blocks have none
             for m in _FIGURE.finditer(text, bs, be):
                 s = m.start()
                 if not sentence_start(text, s, bs):
@@ -375,6 +389,10 @@ class FigureStartsSentence(Rule):
                 rest = _SENTENCE_REST.match(text, e, be)
                 if rest is None or len(rest.group().split()) < 3:
                     continue  # not a sentence: a table cell, a time stamp, a list, a heading
+                if technical is None:
+                    technical = technical_block(document, bs, be)
+                if technical:
+                    break  # code, math or a table: its figures are data
                 fix = None
                 suggestion = None
                 if after == "" and "," not in num and "." not in num and int(num) < 100:
@@ -406,8 +424,13 @@ def _prev_line_ends_sentence(text: str, bs: int, line_start: int) -> bool:
 # NUM004: percent sign or word
 # =============================================================================
 
-_PCT_WORD = regex.compile(r"(?<![\w.,])(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<sp>[ \t\u00a0]*)(?P<word>percent|per[ \t]+cent|pct\.?)(?![\w])")
-_PCT_SIGN = regex.compile(r"(?<![\w.,])(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<sp>[ \t\u00a0]*)%")
+_PCT_WORD = Required(
+    regex.compile(r"(?<![\w.,])(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<sp>[ \t\u00a0]*)(?P<word>percent|per[ \t]+cent|pct\.?)(?![\w])"),
+    re.compile(r"p(?:ercent|er[ \t]+cent|ct)"),
+)
+_PCT_SIGN = Required(
+    regex.compile(r"(?<![\w.,])(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<sp>[ \t\u00a0]*)%"), re.compile("%")
+)
 
 
 class PercentStyle(Rule):
@@ -459,7 +482,7 @@ def _lead_zero(num: str) -> str:
 # NUM005: figures for percentages, ages, money and dimensions, even under 10
 # =============================================================================
 
-_SMALL_WORD = regex.compile(
+_SMALL_WORD = Gated(regex.compile(
     rf"(?<![\w-])(?P<num>{ONES_RE})"
     rf"(?P<unit>[ \t]+(?:percent|per[ \t]+cent)\b"
     rf"|-(?:year|month|week)-olds?\b|[ \t]+(?:years?|months?|weeks?)[ \t]+old\b"
@@ -468,7 +491,7 @@ _SMALL_WORD = regex.compile(
     rf"|[ \t]+degrees[ \t]+(?:Fahrenheit|Celsius|F|C)\b"
     rf"|(?=[ \t]*[,.;:)!?]|[ \t]+(?:and|or)\b))?",
     regex.IGNORECASE,
-)
+), _NUMBER_WORDS_AT)
 
 
 _AGED = regex.compile(r"\b(?:aged|ages?)[ \t]+\Z", regex.IGNORECASE)
@@ -521,7 +544,9 @@ class SpelledOutException(Rule):
 # NUM006-NUM008: money
 # =============================================================================
 
-_WHOLE_DOLLARS = regex.compile(r"(?P<amount>[$£€]\d[\d,]*)(?P<zeros>\.00)(?![\d])")
+# Every money pattern starts at its currency sign: one shared scan finds them.
+_CURRENCY_AT = Anchors(re.compile("[$£€]"))
+_WHOLE_DOLLARS = Gated(regex.compile(r"(?P<amount>[$£€]\d[\d,]*)(?P<zeros>\.00)(?![\d])"), _CURRENCY_AT)
 
 
 class WholeDollars(Rule):
@@ -536,10 +561,10 @@ class WholeDollars(Rule):
             )
 
 
-_REDUNDANT_CURRENCY = regex.compile(
+_REDUNDANT_CURRENCY = Gated(regex.compile(
     r"(?P<amount>(?P<sym>[$£€])\d[\d,]*(?:\.\d+)?(?:[ \t]*(?:million|billion|trillion)|(?:m|bn|k|tn)\b)?)"
     r"(?P<word>[ \t]+(?:US[ \t]+)?(?P<cur>dollars|pounds(?![ \t]+(?:of|heavier|lighter|overweight))|euros))\b"
-)
+), _CURRENCY_AT)
 _SYMBOL_CURRENCY = {"$": "dollars", "£": "pounds", "€": "euros"}
 
 
@@ -558,13 +583,13 @@ class RedundantCurrencyWord(Rule):
             )
 
 
-_SHORT_SCALE = regex.compile(
+_SHORT_SCALE = Gated(regex.compile(
     r"(?<![\w.,])(?P<cur>[$£€])(?P<num>\d+(?:\.\d+)?)(?P<suf>m|mn|M|bn|b|B|tn|k|K)(?![\w])"
-)
-_LONG_FIGURE = regex.compile(r"(?<![\w.,])\$(?P<num>\d{1,3}(?:,\d{3}){2,3})(?!,?\d|\.\d)")
-_SPELLED_SCALE = regex.compile(
+), _CURRENCY_AT)
+_LONG_FIGURE = Gated(regex.compile(r"(?<![\w.,])\$(?P<num>\d{1,3}(?:,\d{3}){2,3})(?!,?\d|\.\d)"), _CURRENCY_AT)
+_SPELLED_SCALE = Gated(regex.compile(
     r"(?<![\w.,])(?P<cur>[$£€])(?P<num>\d+(?:\.\d+)?)[ \t\u00a0]+(?P<scale>million|billion|trillion)\b"
-)
+), _CURRENCY_AT)
 _SCALE_WORD = {"m": "million", "mn": "million", "M": "million", "bn": "billion", "b": "billion", "B": "billion",
                "tn": "trillion"}
 _UK_SCALE = {"million": "m", "billion": "bn", "trillion": "tn"}
@@ -627,12 +652,15 @@ class LargeMoneyForm(Rule):
 # =============================================================================
 
 _FIGURE_ORDINAL = regex.compile(r"(?<![\w.,/-])(?P<n>[1-9])(?P<suf>st|nd|rd|th)(?![\w])")
-_WORD_ORDINAL = regex.compile(
+_WORD_ORDINAL = Gated(regex.compile(
     r"(?<![\w-])(?P<word>(?:tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
     r"|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:first|second|third|fourth|fifth|sixth|seventh"
     r"|eighth|ninth))(?![\w-])"
-)
+), LOWER_WORDS.add(
+    """tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+    twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth""".split()
+))
 _ORDINAL_DETERMINER = regex.compile(r"(?:\b(?:the|its|his|her|their|our|my|your|this|that|every)|['’]s)[ \t]+\Z")
 _DATE_NEAR = regex.compile(rf"\b(?:{MONTH_ANY_RE})[ \t]*\Z")
 _DATE_AFTER = regex.compile(rf"[ \t]+(?:of[ \t]+)?(?:{MONTH_ANY_RE})(?![\w])")
@@ -683,6 +711,7 @@ _DECADE = regex.compile(
     r"(?<![\w'’])(?P<num>\d{4}|\d0)(?P<apos>['’])s\b"
 )
 _DECADE_LEAD = regex.compile(r"\b(?:[Tt]he|[Ee]arly|[Mm]id|[Ll]ate|[Ii]n)[ \t-]+\Z|mid-\Z")
+_AGE_OWNER = regex.compile(r"\b(?:her|his|their|my|your|our)[ \t]+(?:early[ \t]+|mid-|late[ \t]+)?\Z", regex.IGNORECASE)
 _OWNER = regex.compile(r"\b(?:her|his|their|my|your|our|its|the)[ \t]+(?:early[ \t]+|mid-|late[ \t]+)?\Z", regex.IGNORECASE)
 
 
@@ -700,7 +729,7 @@ class DecadeApostrophe(Rule):
                 right, safe = f"{num}s", True
             else:
                 before = text[max(0, m.start("num") - 20) : m.start("num")]
-                owner = regex.search(r"\b(?:her|his|their|my|your|our)[ \t]+(?:early[ \t]+|mid-|late[ \t]+)?\Z", before, regex.IGNORECASE)
+                owner = _AGE_OWNER.search(before)
                 if owner:
                     right, safe = f"{num}s", True  # ages: in her 30s
                 elif lead or _OWNER.search(before):

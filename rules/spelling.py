@@ -36,6 +36,8 @@ from stylelint.document import Document, Span
 from stylelint.matcher import normalize
 from stylelint.rule import PhraseRule, Substitution, _match_case
 
+from ._scan import lowered
+
 # ---------------------------------------------------------------------------
 # Data files
 # ---------------------------------------------------------------------------
@@ -273,8 +275,34 @@ _DOUBLE = regex.compile(r"(\p{Ll})\1")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}+(?![\p{L}\p{M}])", regex.V1)
 
 
+@functools.lru_cache(maxsize=65536)
 def _undouble(word: str) -> str:
     return _DOUBLE.sub(r"\1", word)
+
+
+def _lowercase_words(text: str, words: set[str]) -> set[str]:
+    """Which of the ``words``, lowercased, the text writes as a lowercase word.
+
+    The same as intersecting with ``set(_LOWER_WORD.findall(text))``: a few
+    words are looked up where they occur; many, with one pass over the text.
+    """
+    wanted = {w.lower() for w in words}
+    if len(wanted) > 8:
+        return wanted & set(_LOWER_WORD.findall(text))
+    found = set()
+    match = _LOWER_WORD.match
+    for lw in wanted:
+        if not lw:
+            continue
+        i = text.find(lw)
+        while i >= 0:
+            m = match(text, i)
+            # A match here is one findall would report (no letter before it).
+            if m is not None and m.end() == i + len(lw):
+                found.add(lw)
+                break
+            i = text.find(lw, i + 1)
+    return found
 
 
 class NameSpelledTwoWays(Rule):
@@ -285,40 +313,71 @@ class NameSpelledTwoWays(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator:
         """Pair capitalized words that differ by a doubled letter or an adjacent swap."""
         text = document.text
-        places: dict[str, list[int]] = {}
+        quote_at = document.quote_at
+        min_length = self.min_length
+        # Every capitalized word long enough, and where it stands (with its block).
+        seen: dict[str, list[tuple[int, int]]] = {}
         for block in document.blocks:
             if block.kind in ("headline", "heading"):
                 continue  # title case: any word may be capitalized
-            for m in _NAME.finditer(text, block.span.start, block.span.end):
+            bs = block.span.start
+            for m in _NAME.finditer(text, bs, block.span.end):
                 word = m.group()
+                if len(word) < min_length:
+                    continue
                 if word.endswith(("'s", "’s")):
                     word = word[:-2]
-                if len(word) < self.min_length:
-                    continue
-                if sentence_initial(text, m.start(), block.span.start):
-                    continue  # any word starts a sentence capitalized
-                if document.in_quote(Span(m.start(), m.start() + 1)):
-                    continue
-                places.setdefault(word, []).append(m.start())
-        if len(places) < 2:
-            return
-        # A word the article also writes in lowercase is an ordinary word, not a name.
-        lower = set(_LOWER_WORD.findall(text))
-        names = {w for w in places if w.lower() not in lower}
-        pairs: set[tuple[str, str]] = set()
+                    if len(word) < min_length:
+                        continue
+                seen.setdefault(word, []).append((m.start(), bs))
+        # Only a word that shares its undoubled form, or its length and letters
+        # (an adjacent swap), with another can be in a pair; only those words'
+        # places are worked out, and the pairs are those all the words would give.
         by_skeleton: dict[str, list[str]] = {}
-        for w in names:
+        by_letters: dict[str, list[str]] = {}
+        for w in seen:
             by_skeleton.setdefault(_undouble(w), []).append(w)
-        for group in by_skeleton.values():
-            if len(group) == 2:
-                pairs.add((min(group), max(group)))
-        for w in names:
-            if len(w) < self.min_length + 1:
+            if len(w) >= min_length + 1:
+                by_letters.setdefault("".join(sorted(w)), []).append(w)
+        candidates = {w for g in by_skeleton.values() if len(g) >= 2 for w in g}
+        candidates.update(w for g in by_letters.values() if len(g) >= 2 for w in g)
+        places: dict[str, list[int]] = {}
+        for w in candidates:
+            starts = [
+                s for s, bs in seen[w]
+                # not a sentence's first word (any word starts one capitalized), not in a quotation
+                if not sentence_initial(text, s, bs) and quote_at(s) is None
+            ]
+            if starts:
+                places[w] = starts
+        by_skeleton = {}
+        for w in places:
+            by_skeleton.setdefault(_undouble(w), []).append(w)
+        by_letters = {}
+        for w in places:
+            if len(w) >= min_length + 1:
+                by_letters.setdefault("".join(sorted(w)), []).append(w)
+        swaps: set[tuple[str, str]] = set()
+        for group in by_letters.values():
+            if len(group) < 2:
                 continue
-            for i in range(1, len(w) - 1):
-                v = w[:i] + w[i + 1] + w[i] + w[i + 2 :]
-                if v != w and v in names:
-                    pairs.add((min(w, v), max(w, v)))
+            members = set(group)
+            for w in group:
+                for i in range(1, len(w) - 1):
+                    v = w[:i] + w[i + 1] + w[i] + w[i + 2 :]
+                    if v != w and v in members:
+                        swaps.add((min(w, v), max(w, v)))
+        involved = {w for g in by_skeleton.values() if len(g) >= 2 for w in g}
+        involved.update(w for pair in swaps for w in pair)
+        # A word the article also writes in lowercase is an ordinary word, not a name.
+        lowercase = _lowercase_words(text, involved)
+        names = {w for w in involved if w.lower() not in lowercase}
+        pairs: set[tuple[str, str]] = set()
+        for group in by_skeleton.values():
+            named = [w for w in group if w in names]
+            if len(named) == 2:
+                pairs.add((min(named), max(named)))
+        pairs.update(pair for pair in swaps if pair[0] in names and pair[1] in names)
         for a, b in sorted(pairs):
             (common, pa), (stray, pb) = sorted(((a, places[a]), (b, places[b])), key=lambda kv: -len(kv[1]))
             if len(pa) < 2 or len(pb) != 1:
@@ -346,6 +405,21 @@ _CAPS_WORD = regex.compile(r"\p{Lu}{2,}")
 _BRAND_AFTER = regex.compile(r"[ \t]+(?:Airways|Weekly|Magazine)\b")
 _WORD_BEFORE = regex.compile(r"(\S+)[ \t]+\Z")
 _WORD_AFTER = regex.compile(r"[ \t]+(\S+)")
+
+
+def _mentions_kentucky(text: str) -> bool:
+    """``"kentucky" in text.casefold()``, from the lowercased text when it can be.
+
+    The characters that case-fold to a text containing one of the letters of
+    "kentucky" also lower to it, except ŉ, ẗ, ﬅ and ﬆ (whose letters cannot
+    stand where they would in the word) and ẙ, which folds to "y" and a ring:
+    without it, the lowercased text (kept for the gated patterns) answers the
+    same.
+    """
+    low = lowered(text)
+    if low is None or "ẙ" in text:
+        return "kentucky" in text.casefold()
+    return "kentucky" in low
 
 
 def _caps_context(text: str, start: int, end: int, lo: int, hi: int) -> bool:
@@ -376,7 +450,7 @@ class AbbreviationPeriods(Rule):
         periods = context.setting("abbreviation_periods", True)
         text = document.text
         # In sports copy about Kentucky, UK is the University of Kentucky.
-        kentucky = periods and "kentucky" in text.casefold()
+        kentucky = periods and _mentions_kentucky(text)
         for block in document.blocks:
             if block.kind in ("headline", "heading"):
                 continue
