@@ -361,6 +361,11 @@ _SENTENCE_REST = regex.compile(
 )
 
 
+# Only openers between a block's start and a figure (a match stops at the
+# first other character, so the check costs O(1), not O(block)).
+_LEAD = re.compile(r"[ \t\"“(]*")
+
+
 class FigureStartsSentence(Rule):
     """20 people attended. -> Twenty people attended."""
 
@@ -384,7 +389,7 @@ class FigureStartsSentence(Rule):
                 line_start = max(text.rfind("\n", bs, s) + 1, bs)
                 if line_start > bs and text[line_start:s].strip(" \t\"“(") == "" and not _prev_line_ends_sentence(text, bs, line_start):
                     continue
-                if text[bs:s].strip(" \t\"“(") == "" and _prev_nonspace(text, bs) == ":":
+                if _LEAD.match(text, bs, s).end() == s and _prev_nonspace(text, bs) == ":":
                     continue  # a block that continues a lead-in: "Composition (by volume):" / "95 percent ..."
                 rest = _SENTENCE_REST.match(text, e, be)
                 if rest is None or len(rest.group().split()) < 3:

@@ -20,10 +20,13 @@ The scan is one pass over each block: linear in the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .document import Block, Span
 
+_MARKS = re.compile("[“”\"‘’']")
+_DOUBLE = re.compile('[“”"]')
 _OPENERS_BEFORE = set(" \t\n\r\xa0([{—–-/:;,")
 
 
@@ -58,9 +61,10 @@ def _block_quotes(text: str, block: Block, carried: bool) -> tuple[list[Span], b
     open_at: int | None = start if carried and _orphan_close(text, start, end) else None
     single_at: int | None = None
     headline = block.kind in ("headline", "heading")
-    i = start
-    while i < end:
-        c = text[i]
+    # Jump from quote mark to quote mark: prose between them is never read.
+    for m in _MARKS.finditer(text, start, end):
+        i = m.start()
+        c = m.group()
         if c == "“":
             if open_at is None:
                 open_at = i
@@ -83,7 +87,6 @@ def _block_quotes(text: str, block: Block, carried: bool) -> tuple[list[Span], b
             if _closes_single(text, i, end):
                 spans.append(Span(single_at, i + 1))
                 single_at = None
-        i += 1
     if open_at is not None:
         # Unclosed at paragraph end: the quotation runs to the end of the block
         # (and, by news convention, resumes at the next block's opening mark).
@@ -94,8 +97,8 @@ def _block_quotes(text: str, block: Block, carried: bool) -> tuple[list[Span], b
 
 def _orphan_close(text: str, start: int, end: int) -> bool:
     """Whether the block's first double-quote mark closes rather than opens."""
-    for i in range(start, end):
-        c = text[i]
+    for m in _DOUBLE.finditer(text, start, end):
+        i, c = m.start(), m.group()
         if c == "”":
             return True
         if c == "“":
