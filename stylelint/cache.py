@@ -50,15 +50,23 @@ def code_fingerprint() -> str:
 
 
 def linter_key(linter) -> str:
-    """What about a linter decides its findings, as a stable string."""
-    from .engine import _plugin_fingerprint
+    """What about a linter decides its findings, as a stable string.
 
-    rules = [(r.id, r.plugin, type(r).__module__, str(r.severity)) for r in linter.rules]
-    plugins = sorted(linter.plugins.names.values())
-    return repr((
-        __version__, FORMAT, code_fingerprint(), linter.config.cache_key(),
-        _plugin_fingerprint(linter.config), plugins, rules,
-    ))
+    The rules follow from the code, the plugins (installed packs carry their
+    versions; rules folders their modification times) and the config, so
+    the key is known without importing a single rule pack.
+    """
+    key = getattr(linter, "_result_cache_key", None)
+    if key is None:
+        from .engine import _plugin_fingerprint
+
+        plugins = sorted(linter.plugins.names.values())
+        key = repr((
+            __version__, FORMAT, code_fingerprint(), linter.config.cache_key(),
+            _plugin_fingerprint(linter.config), plugins,
+        ))
+        linter._result_cache_key = key
+    return key
 
 
 def _encode(v: Violation) -> dict[str, Any]:
@@ -124,8 +132,8 @@ class ResultCache:
     def _path(self, key: str) -> str:
         return os.path.join(self.folder, key[:2], key + ".json")
 
-    def get(self, key: str, path: str, source: str) -> FileResult | None:
-        """The cached result, or None when absent, foreign or corrupt."""
+    def get(self, key: str, path: str, source: str) -> tuple[FileResult, list[str]] | None:
+        """The cached result and linter errors, or None when absent, foreign or corrupt."""
         try:
             with open(self._path(key), encoding="utf-8") as fh:
                 data = json.load(fh)
@@ -138,13 +146,14 @@ class ResultCache:
                 errors=list(data["result"]["errors"]),
                 source=source,
             )
+            linter_errors = [str(e) for e in data["linter_errors"]]
         except (OSError, ValueError, KeyError, TypeError):
             self.misses += 1
             return None
         self.hits += 1
-        return result
+        return result, linter_errors
 
-    def put(self, key: str, result: FileResult) -> None:
+    def put(self, key: str, result: FileResult, linter_errors: list[str]) -> None:
         """Store a result; a result with errors is not cached (retry next run)."""
         if result.errors:
             return
@@ -154,6 +163,8 @@ class ResultCache:
             "format": FORMAT,
             "key": key,
             "result": {"format": result.format, "violations": [_encode(v) for v in result.violations], "errors": []},
+            # Plugin errors are part of the answer: a cached run reports them too.
+            "linter_errors": list(linter_errors),
         }
         target = self._path(key)
         try:

@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import __version__
@@ -227,10 +227,36 @@ def _finish(report, args: argparse.Namespace, cache, stream=None) -> int:
     # Rule metadata for formatters that describe rules (sarif, html); every
     # linter of the run, since rules_dirs may differ per config.
     linters = list(getattr(cache, "_linters", {}).values()) or ([linter] if linter else [])
-    options["rules"] = {r.id: r for lt in linters for r in lt.all_rules}
+    options["rules"] = _LazyRules(linters)
     options["docs_url"] = args.docs_url
     _emit(fmt.render(report, options), args.output, stream)
     return report.exit_code()
+
+
+class _LazyRules(Mapping):
+    """Rule id -> Rule over the run's linters, collected on first access.
+
+    Only formatters that describe rules (sarif, html) read it, so a text
+    report of cached results never imports the rule packs.
+    """
+
+    def __init__(self, linters) -> None:
+        self._linters = linters
+        self._rules: dict | None = None
+
+    def _all(self) -> dict:
+        if self._rules is None:
+            self._rules = {r.id: r for lt in self._linters for r in lt.all_rules}
+        return self._rules
+
+    def __getitem__(self, key):
+        return self._all()[key]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def _explain(linter, rule_id: str) -> int:

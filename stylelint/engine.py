@@ -82,7 +82,6 @@ class Linter:
         self.config = config
         self.debug = debug
         self.plugins = plugins or get_plugin_manager(config)
-        self.errors: list[str] = list(self.plugins.errors)
         hook = self.plugins.pm.hook
         hook.configure.call_historic(kwargs={"config": config})
         self.parsers: dict[str, Parser] = {}
@@ -96,23 +95,71 @@ class Linter:
         for formatters in hook.register_formatters():
             for fmt in formatters or ():
                 self.formatters.setdefault(fmt.name, fmt)
-        self.all_rules = self._collect_rules()
         self.profile = get_profile(config.profile)
-        settings = {**self.profile.settings, **config.settings}
-        self.rules = [r for r in self.all_rules if is_selected(r, config)]
-        self.severities = {r.id: sev for r in self.rules if (sev := severity_for(r, config))}
-        self.contexts = {
-            r.id: RuleContext(config.profile, settings, config.rule_options.get(r.id, {}))
-            for r in self.rules
-        }
-        self.phrase_rules = [r for r in self.rules if isinstance(r, PhraseRule)]
-        self.check_rules = [r for r in self.rules if not isinstance(r, PhraseRule)]
+        self._plugin_errors: list[str] = list(self.plugins.errors)
+        self._ruleset: tuple | None = None
         self._matcher = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
+
+    # Rules are collected on first use: a run whose files all come from the
+    # result cache never imports the rule packs.
+    def _rule_state(self) -> tuple:
+        if self._ruleset is None:
+            with self._lock:
+                if self._ruleset is None:
+                    config = self.config
+                    errors = list(self._plugin_errors)
+                    all_rules = self._collect_rules(errors)
+                    settings = {**self.profile.settings, **config.settings}
+                    rules = [r for r in all_rules if is_selected(r, config)]
+                    severities = {r.id: sev for r in rules if (sev := severity_for(r, config))}
+                    contexts = {
+                        r.id: RuleContext(config.profile, settings, config.rule_options.get(r.id, {}))
+                        for r in rules
+                    }
+                    phrase = [r for r in rules if isinstance(r, PhraseRule)]
+                    check = [r for r in rules if not isinstance(r, PhraseRule)]
+                    self._ruleset = (errors, all_rules, rules, severities, contexts, phrase, check)
+        return self._ruleset
+
+    @property
+    def errors(self) -> list[str]:
+        """Plugin and rule-registration errors (one line each)."""
+        return self._rule_state()[0]
+
+    @property
+    def all_rules(self) -> list[Rule]:
+        """Every registered rule, selected or not, by id."""
+        return self._rule_state()[1]
+
+    @property
+    def rules(self) -> list[Rule]:
+        """The rules this configuration runs."""
+        return self._rule_state()[2]
+
+    @property
+    def severities(self) -> dict[str, Severity]:
+        """Severity overrides from the config, by rule id."""
+        return self._rule_state()[3]
+
+    @property
+    def contexts(self) -> dict[str, RuleContext]:
+        """Each selected rule's context (profile settings and options)."""
+        return self._rule_state()[4]
+
+    @property
+    def phrase_rules(self) -> list[PhraseRule]:
+        """Selected rules served by the shared phrase matcher."""
+        return self._rule_state()[5]
+
+    @property
+    def check_rules(self) -> list[Rule]:
+        """Selected rules that scan the document themselves."""
+        return self._rule_state()[6]
 
     # -- setup -------------------------------------------------------------
 
-    def _collect_rules(self) -> list[Rule]:
+    def _collect_rules(self, errors: list[str]) -> list[Rule]:
         rules: dict[str, Rule] = {}
         hook = self.plugins.pm.hook
         impls = hook.register_rules.get_hookimpls()
@@ -123,20 +170,20 @@ class Linter:
                 args = {a: self.config for a in impl.argnames}
                 result = impl.function(**args)
             except ConfigError as exc:
-                self.errors.append(str(exc))
+                errors.append(str(exc))
                 continue
             except Exception as exc:
-                self.errors.append(f"plugin {name}: register_rules failed: {type(exc).__name__}: {exc}")
+                errors.append(f"plugin {name}: register_rules failed: {type(exc).__name__}: {exc}")
                 continue
             for rule in result or ():
                 if not isinstance(rule, Rule):
-                    self.errors.append(f"plugin {name}: register_rules returned {rule!r}, not a Rule")
+                    errors.append(f"plugin {name}: register_rules returned {rule!r}, not a Rule")
                     continue
                 if not RULE_ID.match(rule.id or ""):
-                    self.errors.append(f"plugin {name}: rule id {rule.id!r} is not like 'ABC123'")
+                    errors.append(f"plugin {name}: rule id {rule.id!r} is not like 'ABC123'")
                     continue
                 if rule.id in rules:
-                    self.errors.append(
+                    errors.append(
                         f"plugin {name}: rule id {rule.id} is already provided by {rules[rule.id].plugin}"
                     )
                     continue
@@ -149,6 +196,7 @@ class Linter:
     def matcher(self):
         """The one phrase matcher of all active phrase rules (built on first use)."""
         if self._matcher is None:
+            self._rule_state()
             with self._lock:
                 if self._matcher is None:
                     key = tuple(r.phrase_key(self.contexts[r.id]) for r in self.phrase_rules)

@@ -57,6 +57,22 @@ def iter_files(paths: Sequence[str], resolver: ConfigResolver, cache: LinterCach
             yield raw, "no such file or folder"
 
 
+def _cached(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache):
+    """A cache hit for ``path`` as ``lint_file`` returns it, or None."""
+    try:
+        cfg = resolver.for_path(path)
+        source, encoding = read_article(path, cfg.max_file_size)
+    except (ConfigError, InputError):
+        return None  # lint_file reports it
+    linter = linters.get(cfg)
+    hit = results.get(results.key(linter_key(linter), source, None), path, source)
+    if hit is None:
+        return None
+    result, errors = hit
+    result.encoding = encoding
+    return result, errors, cfg.fail_on
+
+
 def lint_file(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache | None) -> tuple[FileResult, list[str], object]:
     """Read and lint one file; returns its result, plugin errors and ``fail_on``."""
     try:
@@ -68,17 +84,11 @@ def lint_file(path: str, resolver: ConfigResolver, linters: LinterCache, results
         source, encoding = read_article(path, cfg.max_file_size)
     except InputError as exc:
         return FileResult(path=path, errors=[str(exc)]), linter.errors, cfg.fail_on
-    key = None
-    if results is not None:
-        key = results.key(linter_key(linter), source, None)
-        cached = results.get(key, path, source)
-        if cached is not None:
-            cached.encoding = encoding
-            return cached, linter.errors, cfg.fail_on
+    key = results.key(linter_key(linter), source, None) if results is not None else None
     result = linter.lint_source(source, path)
     result.encoding = encoding
     if results is not None and key is not None:
-        results.put(key, result)
+        results.put(key, result, linter.errors)
     return result, linter.errors, cfg.fail_on
 
 
@@ -135,15 +145,27 @@ def run_paths(
             todo.append((len(slots), path))
             slots.append(None)
 
-    if jobs > 1 and len(todo) >= MIN_FILES_PER_JOB * 2:
-        jobs = min(jobs, len(todo) // MIN_FILES_PER_JOB)
+    done_early: dict[int, tuple] = {}
+    if results is not None:
+        # Cache hits are answered here, before any rule pack is imported or
+        # any process started; only the misses are linted.
+        for n, (_, path) in enumerate(todo):
+            hit = _cached(path, resolver, linters, results)
+            if hit is not None:
+                done_early[n] = hit
+    pending = [(n, p) for n, (_, p) in enumerate(todo) if n not in done_early]
+
+    if jobs > 1 and len(pending) >= MIN_FILES_PER_JOB * 2:
+        jobs = min(jobs, len(pending) // MIN_FILES_PER_JOB)
         fork = "fork" in multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if fork else "spawn")
         shared = linters if fork else linters.debug
         with ctx.Pool(jobs, _init_worker, (resolver, shared, cache_dir)) as pool:
-            done = pool.map(_work, [p for _, p in todo], chunksize=max(1, len(todo) // (jobs * 8)))
+            linted = pool.map(_work, [p for _, p in pending], chunksize=max(1, len(pending) // (jobs * 8)))
     else:
-        done = [lint_file(p, resolver, linters, results) for _, p in todo]
+        linted = [lint_file(p, resolver, linters, results) for _, p in pending]
+    done_early.update(zip([n for n, _ in pending], linted, strict=True))
+    done = [done_early[n] for n in range(len(todo))]
 
     global_errors: list[str] = []
     fail_on = None
