@@ -378,6 +378,7 @@ class ConfigResolver:
         self.cli = dict(cli or {})
         self._by_file: dict[Path | None, Config] = {}
         self._by_dir: dict[Path, Path | None] = {}
+        self._plain: dict[int, Config] = {}
 
     def for_path(self, path: str | None) -> Config:
         """The resolved config for ``path`` (None: stdin, from the cwd)."""
@@ -392,6 +393,13 @@ class ConfigResolver:
             if cfg_file not in self._by_file:
                 self._by_file[cfg_file] = load_config(cfg_file) if cfg_file else Config(root=os.getcwd())
             base = self._by_file[cfg_file]
+        if not base.overrides:
+            # Same folder config, same answer: reuse one object, so callers
+            # can memoize on it (LinterCache keys by identity first).
+            resolved = self._plain.get(id(base))
+            if resolved is None:
+                resolved = self._plain[id(base)] = _apply(base, self.cli) if self.cli else base
+            return resolved
         resolved = base.for_path(path)
         if self.cli:
             resolved = _apply(resolved, self.cli)

@@ -406,6 +406,7 @@ class LinterCache:
         self._lock = threading.Lock()
         self.debug = debug
         self.limit = limit
+        self._last: tuple[Config, Linter] | None = None
 
     def any(self) -> Linter | None:
         """Some linter already built (for formatters), or None."""
@@ -413,6 +414,9 @@ class LinterCache:
 
     def get(self, config: Config) -> Linter:
         """The linter for ``config`` (built on first request)."""
+        last = self._last
+        if last is not None and last[0] is config:
+            return last[1]  # the common case: every file of a folder
         key = (config.cache_key(), _plugin_fingerprint(config))
         with self._lock:
             linter = self._linters.get(key)
@@ -420,6 +424,7 @@ class LinterCache:
                 if self.limit is not None and len(self._linters) >= self.limit:
                     self._linters.pop(next(iter(self._linters)))
                 linter = self._linters[key] = Linter(config, debug=self.debug)
+            self._last = (config, linter)
         return linter
 
 
