@@ -120,6 +120,34 @@ def _import_path(path: Path) -> ModuleType:
     return module
 
 
+#: The built-in packs' folder in a source checkout (installed as stylelint_rules).
+CHECKOUT_RULES = Path(__file__).resolve().parent.parent / "rules"
+
+
+def _import_builtin(modname: str) -> ModuleType:
+    """Import a built-in plugin; in an uninstalled checkout, rules/ by path.
+
+    ``python -m stylelint`` run from a clone (no ``pip install``) then sees
+    the same rules as an installed copy.
+    """
+    try:
+        return importlib.import_module(modname)
+    except ModuleNotFoundError as exc:
+        if modname != "stylelint_rules" or exc.name != modname or not (CHECKOUT_RULES / "__init__.py").is_file():
+            raise
+    spec = importlib.util.spec_from_file_location(
+        modname, CHECKOUT_RULES / "__init__.py", submodule_search_locations=[str(CHECKOUT_RULES)]
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[modname] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(modname, None)
+        raise
+    return module
+
+
 def _entry_points() -> list[metadata.EntryPoint]:
     eps = metadata.entry_points()
     group = eps.select(group=ENTRY_POINT_GROUP) if hasattr(eps, "select") else eps.get(ENTRY_POINT_GROUP, [])
@@ -157,7 +185,7 @@ def get_plugin_manager(
 
     for modname in BUILTIN_PLUGINS:
         try:
-            module = importlib.import_module(modname)
+            module = _import_builtin(modname)
         except Exception as exc:  # a broken install: say which part is missing
             plugins.errors.append(f"built-in plugin {modname} failed to import: {_one_line(exc)}")
             continue

@@ -158,3 +158,32 @@ def test_every_hook_is_documented_in_plugins_md():
     for name in hook_names():
         sig = f"{name}{inspect.signature(getattr(hookspecs, name))}".replace("'", "")
         assert f"`{sig}`" in doc, f"docs/plugins.md lacks the signature {sig}"
+
+
+def test_uninstalled_checkout_loads_rules_folder_by_path():
+    # As `python -m stylelint` from a clone without `pip install`: no stylelint_rules package.
+    import subprocess
+
+    code = textwrap.dedent(
+        """
+        import sys, importlib.abc
+        class NotInstalled(importlib.abc.MetaPathFinder):
+            def find_spec(self, name, path, target=None):
+                if name == "stylelint_rules":
+                    raise ModuleNotFoundError("No module named 'stylelint_rules'", name=name)
+        sys.meta_path.insert(0, NotInstalled())
+        from stylelint.config import Config
+        from stylelint.engine import Linter
+        from stylelint.plugins import CHECKOUT_RULES, get_plugin_manager
+        linter = Linter(Config(), plugins=get_plugin_manager(Config(), autoload=False))
+        import stylelint_rules
+        assert stylelint_rules.__file__ == str(CHECKOUT_RULES / "__init__.py"), stylelint_rules.__file__
+        assert linter.errors == [], linter.errors
+        print(len(linter.all_rules))
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    from stylelint.docs import builtin_rules
+
+    assert int(proc.stdout) == len(builtin_rules())
