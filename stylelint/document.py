@@ -39,9 +39,6 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
-    def contains(self, other: Span) -> bool:
-        """True when ``other`` lies wholly inside this span."""
-        return self.start <= other.start and other.end <= self.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,18 +344,6 @@ class TextBuilder:
         self.parts.append(text)
         self.length += len(text)
         self._last_src = src_start + src_len
-
-    @property
-    def current(self) -> str:
-        """The text built so far (joins lazily; use sparingly)."""
-        return "".join(self.parts)
-
-    def last_char(self) -> str:
-        """The last character appended, or ``""``."""
-        for part in reversed(self.parts):
-            if part:
-                return part[-1]
-        return ""
 
     def start_block(self, kind: str, src_at: int, attrs: Mapping[str, str] | None = None) -> None:
         """Close any open block, separate it, and open a new one."""

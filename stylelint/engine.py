@@ -240,10 +240,8 @@ class Linter:
         parser = self.parsers.get(name)
         if parser is None:
             raise ConfigError(f"unknown input format {name!r} (allowed: {', '.join(sorted(self.parsers))})")
-        if name == "html" and self.config.content_selector:
-            doc = parser.parse(source, path, content_selector=self.config.content_selector)
-        else:
-            doc = parser.parse(source, path)
+        options = {k: v for k in parser.config_keys if (v := getattr(self.config, k, None)) is not None}
+        doc = parser.parse(source, path, **options)
         if not doc.quotes:
             doc.quotes = find_quotes(doc.text, doc.blocks)
         return doc
@@ -353,10 +351,6 @@ class Linter:
             out.append(placed)
         out.sort(key=Violation.sort_key)
         return out
-
-    def format_names(self) -> list[str]:
-        """Registered output format names."""
-        return sorted(self.formatters)
 
 
 def _accepted(v: Violation, accept: Sequence[Mapping[str, Any]]) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -23,12 +23,15 @@ class Parser:
     :param extensions: file extensions, lower case with the dot.
     :param parse: ``parse(source, path) -> Document``.
     :param media_types: MIME types, for API callers that have one.
+    :param config_keys: config keys the parser reads; each that is set is
+        passed to ``parse`` as a keyword (``content_selector`` for HTML).
     """
 
     name: str
     extensions: tuple[str, ...]
-    parse: Callable[[str, str | None], Document]
+    parse: Callable[..., Document]
     media_types: tuple[str, ...] = ()
+    config_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -37,12 +40,11 @@ class Formatter:
 
     :param name: the ``--format`` name.
     :param render: ``render(report, options) -> str``; options carry
-        ``color`` (bool), ``show_source`` and the like.
+        ``color``, ``quiet``, ``statistics``, ``rules`` (id -> Rule) and
+        ``docs_url``.
     :param description: one line for ``--help``.
-    :param binary_safe: whether the output may go to a terminal as is.
     """
 
     name: str
     render: Callable[[Report, Mapping[str, Any]], str]
     description: str = ""
-    options: Mapping[str, Any] = field(default_factory=dict)

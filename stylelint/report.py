@@ -52,7 +52,6 @@ class Report:
     files: list[FileResult] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     fail_on: Severity = Severity.WARNING
-    tool_version: str = ""
 
     @property
     def violations(self) -> list[Violation]:
@@ -81,7 +80,7 @@ class Report:
 
         return {
             "version": 1,
-            "tool": {"name": "stylelint", "version": self.tool_version or __version__},
+            "tool": {"name": "stylelint", "version": __version__},
             "files": [f.to_dict() for f in self.files],
             # Errors not tied to one file (a plugin that failed to load).
             "errors": list(self.errors),

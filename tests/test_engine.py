@@ -125,3 +125,14 @@ def test_phrase_rules_share_one_matcher():
     assert len(linter.matcher) == 2
     vs = linter.lint_source("He claimed Kiev fell.", None, "text").violations
     assert [(v.rule_id, v.suggestion) for v in vs] == [("TST001", "said"), ("TST005", "Kyiv")]
+
+
+def test_config_content_selector_reaches_the_html_parser():
+    page = (
+        "<html><body><div class='chrome'><p>He claimed the menu.</p></div>"
+        "<div class='story'><p>She claimed the story.</p></div></body></html>"
+    )
+    everywhere = lint(page, [CLAIMED], input_format="html")
+    assert len(everywhere) == 2
+    story = lint(page, [CLAIMED], input_format="html", content_selector="div.story")
+    assert [v.line for v in story] == [1] and page[story[0].offset - 4 : story[0].offset] == "She "

@@ -853,7 +853,7 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
     _sub(head, "meta", None, http_equiv="Content-Security-Policy", content=_CSP)
     _sub(head, "meta", None, name="referrer", content="no-referrer")
     _sub(head, "meta", None, name="viewport", content="width=device-width, initial-scale=1")
-    _sub(head, "meta", None, name="generator", content=f"stylelint {report.tool_version or __version__}")
+    _sub(head, "meta", None, name="generator", content=f"stylelint {__version__}")
     _sub(head, "title", title)
     _sub(head, "style", _CSS)
     body = _sub(html_el, "body")

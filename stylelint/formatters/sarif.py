@@ -190,8 +190,8 @@ def to_sarif(report: Report, options: Mapping[str, Any]) -> dict[str, Any]:
         "tool": {
             "driver": {
                 "name": "stylelint",
-                "version": report.tool_version or __version__,
-                "semanticVersion": report.tool_version or __version__,
+                "version": __version__,
+                "semanticVersion": __version__,
                 "rules": descriptors,
             }
         },

@@ -46,19 +46,18 @@ def _excerpt(source: str, lines: LineIndex, v, color: bool) -> list[str]:
 def render(report: Report, options: Mapping[str, Any]) -> str:
     """Human-readable report with source excerpts and a summary line."""
     color = bool(options.get("color"))
-    show_source = options.get("show_source", True)
     quiet = options.get("quiet", False)
     out: list[str] = []
     # Errors go to stderr (the CLI prints them); only their count is here.
     for f in report.files:
-        lines = LineIndex(f.source) if (show_source and f.source is not None and f.violations) else None
+        lines = LineIndex(f.source) if (f.source is not None and f.violations and not quiet) else None
         for v in f.violations:
             sev = _paint(str(v.severity), _COLORS[v.severity], color)
             rid = _paint(v.rule_id, "1", color)
             approx = " (approximate position)" if v.approximate else ""
             message = " ".join(v.message.split())  # one line per finding, always
             out.append(f"{f.path}:{v.line}:{v.column}: {rid} [{sev}] {message}{approx}")
-            if lines is not None and not quiet:
+            if lines is not None:
                 out.extend(_excerpt(f.source, lines, v, color))
                 if v.suggestion is not None and v.suggestion not in v.message:
                     out.append(f"       suggestion: {v.suggestion}")

@@ -1026,5 +1026,8 @@ def parse(source: str, path: str | None = None, *, content_selector: str | None 
 def register_parsers() -> list[Parser]:
     """HTML and XHTML pages and fragments."""
     return [
-        Parser("html", (".html", ".htm", ".xhtml"), parse, ("text/html", "application/xhtml+xml"))
+        Parser(
+            "html", (".html", ".htm", ".xhtml"), parse, ("text/html", "application/xhtml+xml"),
+            config_keys=("content_selector",),
+        )
     ]
