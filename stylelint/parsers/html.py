@@ -18,7 +18,6 @@ from the article region when one can be found.
 from __future__ import annotations
 
 import bisect
-import datetime as _dt
 import re
 from collections.abc import Iterable, Iterator
 from html import unescape as _unescape
@@ -31,6 +30,7 @@ from .. import hookimpl
 from ..config import ConfigError
 from ..document import Document, Span, TextBuilder
 from ..formats import Parser
+from ..pubdate import iso_date
 from ..suppression import parse_directive
 
 # --------------------------------------------------------------------------
@@ -742,43 +742,6 @@ def _top_nodes(root: Any) -> list[Any]:
 
 def _norm(s: str | None) -> str:
     return " ".join((s or "").split())
-
-
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-    )
-}
-_D_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-_D_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})(?:$|[^\d])")
-_D_MDY = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
-_D_DMY = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
-
-
-def iso_date(value: str | None) -> str | None:
-    """``YYYY-MM-DD`` from a date as pages write it, or None.
-
-    Understands ISO 8601 (the date part as written, timezone ignored),
-    ``YYYY/MM/DD``, ``YYYYMMDD``, ``January 2, 2024`` and ``2 Jan 2024``.
-    """
-    if not value:
-        return None
-    value = value.strip()
-    for pat, order in ((_D_ISO, "ymd"), (_D_COMPACT, "ymd"), (_D_MDY, "mdy"), (_D_DMY, "dmy")):
-        m = pat.search(value) if pat is not _D_COMPACT else pat.match(value)
-        if not m:
-            continue
-        parts = dict(zip(order, m.groups(), strict=True))
-        month = parts["m"]
-        mon = int(month) if month.isdigit() else _MONTHS.get(month[:3].lower())
-        if mon is None:
-            continue
-        try:
-            return _dt.date(int(parts["y"]), mon, int(parts["d"])).isoformat()
-        except ValueError:
-            continue
-    return None
 
 
 _PUBLISHED_KEYS = ("article:published_time", "datepublished", "pubdate", "date", "dc.date.issued")

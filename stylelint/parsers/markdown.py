@@ -37,7 +37,6 @@ Table rows become one ``table_cell`` block per cell (attrs ``row``,
 from __future__ import annotations
 
 import bisect
-import datetime as _dt
 import html
 import re
 import unicodedata
@@ -50,6 +49,7 @@ import yaml
 from .. import hookimpl
 from ..document import Document, TextBuilder
 from ..formats import Parser
+from ..pubdate import iso_date
 from ..suppression import parse_directive
 
 try:  # Python 3.11+
@@ -140,10 +140,8 @@ _HTML_KINDS = {
 }
 
 _DATE_KEYS = ("date", "published", "publish_date", "pubDate")
-_DATE_ISO = re.compile(r"\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)")
 # Jekyll-style post names: 2016-03-18-title.md
 _PATH_DATE = re.compile(r"(?<![0-9])([0-9]{4}-[0-9]{2}-[0-9]{2})(?![0-9])")
-_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y")
 
 
 # ---------------------------------------------------------------------------
@@ -357,29 +355,6 @@ def _html_block_ends(s: str, kind: int, start: int, end: int) -> bool:
 # Front matter
 
 
-def _iso_date(value: Any) -> str | None:
-    """``YYYY-MM-DD`` for a date, datetime or date-like string, else None."""
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if not isinstance(value, str):
-        return None
-    m = _DATE_ISO.match(value)
-    if m:
-        try:
-            return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-        except ValueError:
-            return None
-    text = " ".join(value.replace(",", ", ").split()).replace(" ,", ",")
-    for fmt in _DATE_FORMATS:
-        try:
-            return _dt.datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
-
-
 def _front_matter_meta(body: str, fmt: str) -> dict[str, Any]:
     """Parse front matter into meta; never raises (errors go into the meta)."""
     meta: dict[str, Any] = {}
@@ -398,7 +373,7 @@ def _front_matter_meta(body: str, fmt: str) -> dict[str, Any]:
     meta.pop("published", None)  # reserved for the ISO date (the raw value stays in front_matter)
     for key in _DATE_KEYS:
         if key in data:
-            iso = _iso_date(data[key])
+            iso = iso_date(data[key])
             if iso:
                 meta["published"] = iso
                 break
@@ -1363,7 +1338,7 @@ def parse(source: str, path: str | None = None) -> Document:
     if "published" not in meta and "front_matter_error" not in meta and path:
         # Jekyll and Hugo take a post's date from its file name when front matter has none.
         m = _PATH_DATE.search(path.replace("\\", "/").rsplit("/", 1)[-1])
-        iso = _iso_date(m.group(1)) if m else None
+        iso = iso_date(m.group(1)) if m else None
         if iso:
             meta["published"] = iso
     doc = renderer.builder.build("markdown", path, meta=meta)
