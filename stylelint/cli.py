@@ -208,12 +208,14 @@ def _lint_stdin(args: argparse.Namespace, resolver, cache):
 
 
 def _finish(report, args: argparse.Namespace, cache, stream=None) -> int:
-    linter = cache.any()
-    formatters = linter.formatters if linter else {}
-    if linter is None:
+    # Formatters come from any linter of the run (only a run that found no
+    # file at all has none, and then the defaults serve).
+    linters = cache.built()
+    if not linters:
         from .config import Config
 
-        formatters = cache.get(Config()).formatters
+        linters = [cache.get(Config())]
+    formatters = linters[0].formatters
     fmt = formatters.get(args.format)
     if fmt is None:
         print(f"stylelint: error: unknown format {args.format!r} (allowed: {', '.join(sorted(formatters))})", file=sys.stderr)
@@ -226,7 +228,6 @@ def _finish(report, args: argparse.Namespace, cache, stream=None) -> int:
     options = {"color": _use_color(args), "quiet": args.quiet, "statistics": args.statistics}
     # Rule metadata for formatters that describe rules (sarif, html); every
     # linter of the run, since rules_dirs may differ per config.
-    linters = list(getattr(cache, "_linters", {}).values()) or ([linter] if linter else [])
     options["rules"] = _LazyRules(linters)
     options["docs_url"] = args.docs_url
     _emit(fmt.render(report, options), args.output, stream)

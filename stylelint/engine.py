@@ -402,9 +402,9 @@ class LinterCache:
         self.limit = limit
         self._last: tuple[Config, Linter] | None = None
 
-    def any(self) -> Linter | None:
-        """Some linter already built (for formatters), or None."""
-        return next(iter(self._linters.values()), None)
+    def built(self) -> list[Linter]:
+        """The linters built so far, oldest first."""
+        return list(self._linters.values())
 
     def get(self, config: Config) -> Linter:
         """The linter for ``config`` (built on first request)."""
