@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-import regex
+from stylelint import patterns
 
 ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -32,7 +32,7 @@ ONES_RE = "|".join(ONES[1:])
 TEENS_RE = "|".join(TEENS)
 TENS_RE = "|".join(t for t in TENS if t)
 SCALES = {"hundred": 100, "thousand": 1000}
-_SEPARATORS = regex.compile(r"[\s\-‐‑]+")
+_SEPARATORS = patterns.compile(r"[\s\-‐‑]+")
 
 
 def words_to_int(phrase: str) -> int | None:
@@ -127,7 +127,7 @@ _NON_FINAL = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     a.m p.m u.s u.k u.n e.g i.e etc al""".split()
 )
-_PREV_WORD = regex.compile(r"([\w.]+)\.\Z")
+_PREV_WORD = patterns.compile(r"([\w.]+)\.\Z")
 _OPENERS = "\"'“‘([{«*_"
 
 

@@ -39,6 +39,7 @@ from pathlib import Path
 
 import regex
 
+from stylelint import patterns
 from stylelint.document import Document
 
 from ._scan import Gated, word_trie
@@ -127,22 +128,22 @@ TITLE_HEADS = frozenset(
     """.split()
 )
 #: After "Secretary of" / "Minister of", the department ends the title: "Secretary of State Antony Blinken".
-_OF_TITLE = regex.compile(
+_OF_TITLE = patterns.compile(
     r"(?:Secretary|Minister|Director|Chief|Department|Ministry|Commissioner)[ \t]+of[ \t]+(?:the[ \t]+)?\Z",
     regex.V1,
 )
 #: Between two mentions of one surname, these say the two names are one person.
-_ALIAS = regex.compile(r"\b(?:aka|a\.k\.a\.|also known as|born|n[ée]e|formerly|now known as|real name)\b", regex.V1)
+_ALIAS = patterns.compile(r"\b(?:aka|a\.k\.a\.|also known as|born|n[ée]e|formerly|now known as|real name)\b", regex.V1)
 #: Before a full name, these say it is a character in a film or book.
-_CHARACTER_BEFORE = regex.compile(r"(?:\b(?:plays?|played|playing|portrays?|portrayed|stars? as|starring as|character|as)[ \t]+)\Z", regex.V1)
-_ACTOR_AFTER = regex.compile(r"[ \t]*\((?:played by[ \t]+)?\p{Lu}\p{Ll}+[ \t]+\p{Lu}", regex.V1)
+_CHARACTER_BEFORE = patterns.compile(r"(?:\b(?:plays?|played|playing|portrays?|portrayed|stars? as|starring as|character|as)[ \t]+)\Z", regex.V1)
+_ACTOR_AFTER = patterns.compile(r"[ \t]*\((?:played by[ \t]+)?\p{Lu}\p{Ll}+[ \t]+\p{Lu}", regex.V1)
 
 #: Words that end a chunk's name part: a name never continues past them.
 SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 #: A chunk holding one of these is a place or an institution, not a person.
 BLOCKERS = frozenset({"St.", "Ste.", "Mt.", "Ft.", "Inc.", "Co.", "Corp.", "Ltd."})
 #: Lowercase words that, just before a capitalised name, say it is a person.
-_EVIDENCE_BEFORE = regex.compile(
+_EVIDENCE_BEFORE = patterns.compile(
     r"(?:^|[\s(])(?:spokesman|spokeswoman|spokesperson|secretary|minister|president|official|"
     r"adviser|advisor|analyst|economist|coach|chief|director|lawyer|attorney|actor|actress|"
     r"singer|rapper|author|writer|reporter|professor|researcher|scientist|founder|co-founder|"
@@ -179,17 +180,17 @@ _ROMAN = r"(?:II|III|IV)"
 _TOKEN = rf"(?:{_ABBR}|{_INITIALS}|{_WORD}|{_ROMAN}(?![\p{{L}}\p{{N}}]))"
 _PARTICLE = r"(?:de|da|di|del|della|der|den|van|von|du|dos|das|bin|ibn|ter|ten|le|la)"
 _SEP = r"(?:[ \t\xa0]+|[ \t]*\n[ \t]*)"
-CHUNK = regex.compile(
+CHUNK = patterns.compile(
     rf"(?<![\p{{L}}\p{{N}}'’.-]){_TOKEN}(?:{_SEP}(?:{_PARTICLE}{_SEP})*{_TOKEN})*(?![\p{{L}}\p{{N}}])",
     regex.V1,
 )
-_TOKENS = regex.compile(rf"{_TOKEN}|(?<=\s){_PARTICLE}(?=\s)", regex.V1)
-_TITLED = Gated(regex.compile(
+_TOKENS = patterns.compile(rf"{_TOKEN}|(?<=\s){_PARTICLE}(?=\s)", regex.V1)
+_TITLED = Gated(patterns.compile(
     r"(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm)\.?[ \t\xa0]+(\p{Lu}\p{Ll}[\p{L}\p{M}]*(?:['’-]\p{Lu}[\p{L}\p{M}]*)*)(?![\p{L}\p{M}])(?![ \t\xa0]*\p{Lu})",
     regex.V1,
 ), re.compile(r"Mr|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm"))  # where it can start
-_LEAD_INITIAL = regex.compile(r"\p{Lu}\.")
-_MULTI_INITIALS = regex.compile(r"\p{Lu}\.\p{Lu}\.", regex.V1)
+_LEAD_INITIAL = patterns.compile(r"\p{Lu}\.")
+_MULTI_INITIALS = patterns.compile(r"\p{Lu}\.\p{Lu}\.", regex.V1)
 _PARTICLES = frozenset("de da di del della der den van von du dos das bin ibn ter ten le la".split())
 #: Words before a name that make it attributive or a thing ("the Biden administration").
 _DETERMINERS = frozenset("the a an The A An".split())

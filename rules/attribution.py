@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from stylelint import Example, Fix, Rule, RuleContext, Severity
+from stylelint import Example, Fix, Rule, RuleContext, Severity, patterns
 from stylelint.document import Document
 
 from ._people import has_evidence_before, people
@@ -98,7 +98,7 @@ _TIME = (
     r"yesterday|today|tonight|morning|afternoon|evening|night|earlier|later)"
 )
 # After a quotation that ends with , ? ! (inside or before the closing mark).
-_AFTER_QUOTE = regex.compile(
+_AFTER_QUOTE = patterns.compile(
     rf"""[ \t\n]+
     (?:
         (?P<v1>{_SLOT_ALT})\b                                  # "…," claimed Smith
@@ -109,10 +109,10 @@ _AFTER_QUOTE = regex.compile(
     regex.X | regex.V1,
 )
 # Before a quotation: Smith claimed: "…" / Smith claimed, "…"
-_BEFORE_QUOTE = regex.compile(rf"\b(?P<v>{_SLOT_ALT})[ \t]*[,:][ \t\n]*\Z", regex.V1)
+_BEFORE_QUOTE = patterns.compile(rf"\b(?P<v>{_SLOT_ALT})[ \t]*[,:][ \t\n]*\Z", regex.V1)
 # Reporting speech without quotation marks. Every match starts with a slot
 # verb, not after a letter, so only those places are tried (the gate).
-_REPORTING = Gated(regex.compile(
+_REPORTING = Gated(patterns.compile(
     rf"\b(?P<v>{_SLOT_ALT})(?:[ \t\n]+{_TIME}){{0,2}}[ \t\n]+that\b"
     rf"|\b(?P<v>informed|informs)[ \t\n]+{_AUDIENCE}\b"
     rf"|\b(?P<v>informed|informs)[ \t\n]+{_PRONOUN_AUDIENCE}[ \t\n]+that\b"
@@ -124,10 +124,10 @@ _REPORTING = Gated(regex.compile(
     regex.V1,
 ), LOWER_WORDS.add(_SLOT_VERBS))
 # A sentence break between a quotation and a verb: the verb is in another sentence.
-_SENTENCE_BREAK = regex.compile(r"(?<![A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|No|U\.S))[.!?;][\"”’)]*[ \t\n]+(?=[\"“‘(]?\p{Lu})", regex.V1)
+_SENTENCE_BREAK = patterns.compile(r"(?<![A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|No|U\.S))[.!?;][\"”’)]*[ \t\n]+(?=[\"“‘(]?\p{Lu})", regex.V1)
 # After a quotation, a conjunction starts a new clause: '"…," and Izuku breathed',
 # '"The Walking Dead," as a logo proclaims'.
-_CONJUNCTION = regex.compile(r"[ \t\n]+(?:and|but|or|as|while|when|so|then|because|since|if)\b", regex.V1)
+_CONJUNCTION = patterns.compile(r"[ \t\n]+(?:and|but|or|as|while|when|so|then|because|since|if)\b", regex.V1)
 # Words before a verb form that make it a noun ("on claims that", "in scathing remarks").
 _NOUN_BEFORE = frozenset(
     """the a an his her their its our my your these those this such any no whose
@@ -136,7 +136,7 @@ _NOUN_BEFORE = frozenset(
 )
 # Words before a verb form that make it passive ("was informed that", "were told").
 _PASSIVE_BEFORE = frozenset("was were been being be is are am get gets got getting".split())
-_WORD_BEFORE = regex.compile(r"([\w'’-]+)[ \t\n]+(?:(?:also|then|later|repeatedly|again|previously|never|not)[ \t\n]+)?\Z", regex.V1)
+_WORD_BEFORE = patterns.compile(r"([\w'’-]+)[ \t\n]+(?:(?:also|then|later|repeatedly|again|previously|never|not)[ \t\n]+)?\Z", regex.V1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +282,7 @@ class AttributionVerb(Rule):
 # ATT004-ATT007
 # ---------------------------------------------------------------------------
 
-_TOLD_THAT = regex.compile(r"\b(?P<v>told|tells)[ \t\n]+that[ \t\n]+(?P<next>[\w'’]+)", regex.V1)
+_TOLD_THAT = patterns.compile(r"\b(?P<v>told|tells)[ \t\n]+that[ \t\n]+(?P<next>[\w'’]+)", regex.V1)
 _CLAUSE_START = frozenset(
     "the a an he she it they we i you there his her its their our this these some many no all most".split()
 )
@@ -334,11 +334,11 @@ class ToldWithoutObject(Rule):
         )
 
 
-_ACCORDING = regex.compile(r"\b[Aa]ccording[ \t\n]+to[ \t\n]+", regex.V1)
-_BETWEEN_OK = regex.compile(
+_ACCORDING = patterns.compile(r"\b[Aa]ccording[ \t\n]+to[ \t\n]+", regex.V1)
+_BETWEEN_OK = patterns.compile(
     r"(?:\p{Lu}[\w&.-]*['’]s[ \t\n]+)?(?:[a-z][\w-]*[ \t\n]+){0,3}", regex.V1
 )
-_PRONOUN_AFTER = regex.compile(r"(?:him|her|them)\b(?![ \t]*(?:data|own|report|study|figures))", regex.V1)
+_PRONOUN_AFTER = patterns.compile(r"(?:him|her|them)\b(?![ \t]*(?:data|own|report|study|figures))", regex.V1)
 
 
 class AccordingToPerson(Rule):
@@ -386,14 +386,14 @@ class AccordingToPerson(Rule):
         )
 
 
-_PERSON_SUBJECT = regex.compile(
+_PERSON_SUBJECT = patterns.compile(
     r"(?:\b(?:he|she|they|He|She|They)|\b(?:official|officials|spokesman|spokeswoman|spokesperson|"
     r"minister|president|senator|governor|mayor|secretary|chief|director|lawyer|attorney|aide|adviser|advisor)"
     r"|\p{Lu}\p{Ll}[\p{L}'’-]*)"
     r"(?:[ \t\n]+(?:also|still|now|firmly|strongly|really|genuinely|clearly))?[ \t\n]+\Z",
     regex.V1,
 )
-_SAID_IN_SENTENCE = regex.compile(r"\b(?:said|says|told|tells|according to|wrote|writes|added)\b", regex.V1)
+_SAID_IN_SENTENCE = patterns.compile(r"\b(?:said|says|told|tells|according to|wrote|writes|added)\b", regex.V1)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -433,7 +433,7 @@ class BeliefAttribution(Rule):
             )
 
 
-_DOC_SUBJECT = regex.compile(
+_DOC_SUBJECT = patterns.compile(
     r"\b(?:report|study|survey|poll|law|bill|statute|rule|rules|policy|statement|document|documents|"
     r"website|site|sign|label|letter|memo|filing|complaint|lawsuit|suit|indictment|agreement|contract|"
     r"proposal|plan|book|manual|guidance|guide|data|research|paper|article|story|headline|caption|"
@@ -442,7 +442,7 @@ _DOC_SUBJECT = regex.compile(
     r"|\b(?:always|often|usually|sometimes|never|as)\b",
     regex.V1,
 )
-_PAST_CUE = regex.compile(
+_PAST_CUE = patterns.compile(
     r"\b(?:1[89]\d\d|20\d\d|last|ago|earlier|previously|then|at the time|once|former|yesterday|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|"
     r"August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|"

@@ -51,7 +51,7 @@ from pathlib import Path
 
 import regex
 
-from stylelint import Example, Fix, Rule, RuleContext, Severity
+from stylelint import Example, Fix, Rule, RuleContext, Severity, patterns
 from stylelint.document import Block, Document
 
 _DATA = Path(__file__).with_name("data")
@@ -62,7 +62,7 @@ _DATA = Path(__file__).with_name("data")
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "\xa0": " ",
                          "–": "-", "—": "-"})
-_SPACES = regex.compile(r"\s+")
+_SPACES = patterns.compile(r"\s+")
 # Decoration around a line: Markdown heading marks, emphasis, bullets, pipes,
 # arrows, a trailing colon or full stop.
 _EDGE = " \t#*_>|•·▪►»«›‹→←:.-"
@@ -161,9 +161,9 @@ _CREDIT_BODY = (
     rf"(?:{_NAME}|[\p{{Ll}}\d][\w.'-]{{1,30}})\s*(?:\||/)\s*(?:[\w .'-]{{1,30}}\s*/\s*)?{AGENCIES}"
     rf"(?:\s*(?:/|-|—|–|\||via)\s*{AGENCIES})*"
 )
-CREDIT_LINE = regex.compile(rf"^\(?(?:credit:?\s+)?{_CREDIT_BODY}\)?$", _R)
+CREDIT_LINE = patterns.compile(rf"^\(?(?:credit:?\s+)?{_CREDIT_BODY}\)?$", _R)
 # A credit at the end of a caption line, after the caption's last word.
-CREDIT_TAIL = regex.compile(
+CREDIT_TAIL = patterns.compile(
     rf"(?:(?<=[.!?\"”)])|(?<=\s))(?P<credit>{_CAP}(?:\s{_CAP})?\s*(?:\||/)\s*{AGENCIES}"
     rf"(?:\s*(?:/|-|—|–|via)\s*{AGENCIES})*)\s*$",
     _R,
@@ -171,7 +171,7 @@ CREDIT_TAIL = regex.compile(
 # Parenthetical credit at the end of a caption: (AFP/Getty), (AP Photo/Evan
 # Vucci), (Photo by X/Getty Images), (Getty). A bare "(AP)" or "(Reuters)" is
 # a wire dateline, not a credit, and is left alone.
-CREDIT_PAREN = regex.compile(
+CREDIT_PAREN = patterns.compile(
     r"(?P<credit>\((?:"
     r"(?:photo|photos|image|images|picture|pictures|photograph|photography|credit|photo\s+credit|image\s+credit)"
     r"(?:\s+by|:)\s*[^()\n]{2,80}"
@@ -193,77 +193,77 @@ _CREDIT_LABEL = (
     r"|(?:mandatory\s+|image\s+|photo\s+|picture\s+)?credits?\s*:"
     r"|(?:source|sources|via)\s*:|courtesy\s+of"
 )
-CREDIT_LABELLED = regex.compile(rf"^(?:{_CREDIT_LABEL})\s*(?P<who>\S.{{0,80}})$", _R)
+CREDIT_LABELLED = patterns.compile(rf"^(?:{_CREDIT_LABEL})\s*(?P<who>\S.{{0,80}})$", _R)
 # The same after a caption on one line: "Fernando Caudevilla. Photo: Joseph Cox",
 # "… testing lab | photo by Joan Bardeletti", "…; Mandatory Credit: J. Smith".
-CREDIT_LABEL_TAIL = regex.compile(
+CREDIT_LABEL_TAIL = patterns.compile(
     r"(?:(?<=[.!?;|\"”)]\s{0,3})|(?<=\s[|/-]\s))"
     r"(?P<credit>(?:(?:mandatory\s+)?credits?:|photo(?:s|graph)?(?:\s+by|:)|image(?:\s+credit)?:|pictures?:)"
     r"\s*[^.!?|]{2,70})\s*$",
     _R,
 )
 # "Credit: NASA View full size image …" (space.com, livescience.com).
-CREDIT_VIEWER = regex.compile(r"^(?P<credit>credit:\s*.{1,80}?\s+view\s+full\s+size\s+image)\b", _R)
+CREDIT_VIEWER = patterns.compile(r"^(?P<credit>credit:\s*.{1,80}?\s+view\s+full\s+size\s+image)\b", _R)
 
 # Comment forms (WordPress core comment_form(), general-template.php).
 COMMENT_PATTERNS = [
-    (regex.compile(
+    (patterns.compile(
         r"^(?i:leave\s+a\s+(?:reply|comment|response)\s+to)\s+(?:[\p{Lu}\d@][\w.'’@-]*\s*){1,4}(?i:\s*cancel\s+reply)?$",
         regex.V1), "the WordPress comment form's reply heading"),
-    (regex.compile(r"^(?:you(?:r)?\s+)?e-?mail\s+(?:address\s+)?will\s+(?:not|never)\s+be\s+(?:published|shared|displayed)"
+    (patterns.compile(r"^(?:you(?:r)?\s+)?e-?mail\s+(?:address\s+)?will\s+(?:not|never)\s+be\s+(?:published|shared|displayed)"
                    r"\.?(?:\s*\.?\s*required\s+fields\s+are\s+marked\s*\*?\.?)?(?:\s*\*)?$", _R),
      "the WordPress comment form's e-mail notice"),
-    (regex.compile(r"^save\s+my\s+name,?\s+e-?mail,?\s+(?:and\s+)?website\s+in\s+this\s+browser\s+for\s+the\s+next\s+time\s+i\s+comment\.?$", _R),
+    (patterns.compile(r"^save\s+my\s+name,?\s+e-?mail,?\s+(?:and\s+)?website\s+in\s+this\s+browser\s+for\s+the\s+next\s+time\s+i\s+comment\.?$", _R),
      "the WordPress comment form's cookie consent box"),
-    (regex.compile(r"^logged\s+in\s+as\s+.{1,60}\.\s*(?:edit\s+your\s+profile\.\s*)?log\s+out\s*\??$", _R),
+    (patterns.compile(r"^logged\s+in\s+as\s+.{1,60}\.\s*(?:edit\s+your\s+profile\.\s*)?log\s+out\s*\??$", _R),
      "the WordPress comment form's login line"),
-    (regex.compile(r"^(?:\d[\d,]*\s+(?:comments?|responses?|replies|thoughts?)(?:\s+on\s+[\"'].{1,150}[\"'])?"
+    (patterns.compile(r"^(?:\d[\d,]*\s+(?:comments?|responses?|replies|thoughts?)(?:\s+on\s+[\"'].{1,150}[\"'])?"
                    r"|comments?\s*\(\s*\d[\d,]*(?:\s+posted)?\s*\)"
                    r"|(?:view|show|read|see)\s+(?:all\s+)?\d[\d,]*\s+comments?"
                    r"|one\s+(?:comment|response|reply|thought)(?:\s+on\s+[\"'].{1,150}[\"'])?)$", _R),
      "a comment counter"),
-    (regex.compile(r"^(?:please\s+rate\s+this|rate\s+this\s+(?:article|story|post))\b.{0,40}$", _R),
+    (patterns.compile(r"^(?:please\s+rate\s+this|rate\s+this\s+(?:article|story|post))\b.{0,40}$", _R),
      "a rating widget"),
 ]
 
 # Share, like, follow and newsletter prompts (Jetpack, trafilatura).
 SHARE_PATTERNS = [
-    (regex.compile(r"^click\s+to\s+(?:share\s+on|email\s+(?:a\s+link\s+to\s+a\s+friend|this)|print|share)\b.{0,60}"
+    (patterns.compile(r"^click\s+to\s+(?:share\s+on|email\s+(?:a\s+link\s+to\s+a\s+friend|this)|print|share)\b.{0,60}"
                    r"(?:\(opens\s+in\s+new\s+window\))?$", _R), "a Jetpack share button"),
-    (regex.compile(r"^(?:\S+\s+){0,10}\S*\s*\(opens\s+in\s+(?:a\s+)?new\s+(?:window|tab)\)$", _R),
+    (patterns.compile(r"^(?:\S+\s+){0,10}\S*\s*\(opens\s+in\s+(?:a\s+)?new\s+(?:window|tab)\)$", _R),
      "a share button"),
-    (regex.compile(r"^\d[\d,.]*k?\s+(?:bloggers?|people|others)\s+likes?\s+this:?$", _R), "the Jetpack like button"),
-    (regex.compile(r"^\d[\d,.]*k?\s+shares?$", _R), "a share counter"),
-    (regex.compile(r"^(?:follow|like|find)\s+(?:us|me|@\w+|[\w.&'’-]+(?:\s+[\w.&'’-]+){0,4})\s+on\s+"
+    (patterns.compile(r"^\d[\d,.]*k?\s+(?:bloggers?|people|others)\s+likes?\s+this:?$", _R), "the Jetpack like button"),
+    (patterns.compile(r"^\d[\d,.]*k?\s+shares?$", _R), "a share counter"),
+    (patterns.compile(r"^(?:follow|like|find)\s+(?:us|me|@\w+|[\w.&'’-]+(?:\s+[\w.&'’-]+){0,4})\s+on\s+"
                    r"(?:facebook|twitter|x|instagram|telegram|linkedin|youtube|tiktok|google\s+news|threads|bluesky|"
                    r"mastodon|flipboard|pinterest|snapchat)\b(?:[^.!?]{0,80}[.!]?)?$", _R),
      "a follow prompt"),
-    (regex.compile(r"^(?:join\s+(?:us|our\s+\w+\s+channel)\s+on\s+(?:telegram|whatsapp|discord)|follow\s+.{1,40}\s+on\s+google\s+news)\b.{0,60}$", _R),
+    (patterns.compile(r"^(?:join\s+(?:us|our\s+\w+\s+channel)\s+on\s+(?:telegram|whatsapp|discord)|follow\s+.{1,40}\s+on\s+google\s+news)\b.{0,60}$", _R),
      "a follow prompt"),
-    (regex.compile(r"^(?:sign\s+up|subscribe|register)\s+(?:now\s+)?(?:for|to)\s+(?:our|the|my|his|her)\s+.{0,40}\b(?:newsletters?|mailing\s+list|e-?mail\s+(?:alerts|updates))\b.{0,100}$", _R),
+    (patterns.compile(r"^(?:sign\s+up|subscribe|register)\s+(?:now\s+)?(?:for|to)\s+(?:our|the|my|his|her)\s+.{0,40}\b(?:newsletters?|mailing\s+list|e-?mail\s+(?:alerts|updates))\b.{0,100}$", _R),
      "a newsletter sign-up box"),
-    (regex.compile(r"^get\s+(?:our|the)\s+.{0,40}\bnewsletters?\b.{0,100}$", _R), "a newsletter sign-up box"),
-    (regex.compile(r"^(?:get|receive)\s+the\s+(?:latest|best)\s+.{0,60}\b(?:delivered|in|to|straight\s+to)\s+your\s+inbox\b.{0,60}$", _R),
+    (patterns.compile(r"^get\s+(?:our|the)\s+.{0,40}\bnewsletters?\b.{0,100}$", _R), "a newsletter sign-up box"),
+    (patterns.compile(r"^(?:get|receive)\s+the\s+(?:latest|best)\s+.{0,60}\b(?:delivered|in|to|straight\s+to)\s+your\s+inbox\b.{0,60}$", _R),
      "a newsletter sign-up box"),
-    (regex.compile(r"^by\s+(?:signing\s+up|subscribing|clicking(?:\s+\S+){0,3}|entering\s+your\s+e-?mail)[, ].{0,240}\b(?:privacy\s+(?:policy|notice)|terms)\b.{0,80}$", _R),
+    (patterns.compile(r"^by\s+(?:signing\s+up|subscribing|clicking(?:\s+\S+){0,3}|entering\s+your\s+e-?mail)[, ].{0,240}\b(?:privacy\s+(?:policy|notice)|terms)\b.{0,80}$", _R),
      "a newsletter box's legal line"),
-    (regex.compile(r"^(?:you(?:'re|\s+are)\s+(?:now\s+)?subscribed|thanks?\s+(?:you\s+)?for\s+subscribing)\b.{0,80}$", _R),
+    (patterns.compile(r"^(?:you(?:'re|\s+are)\s+(?:now\s+)?subscribed|thanks?\s+(?:you\s+)?for\s+subscribing)\b.{0,80}$", _R),
      "a newsletter sign-up box"),
 ]
 
 # Related, recommended and next stories.
-RELATED_ITEM = regex.compile(
+RELATED_ITEM = patterns.compile(
     r"^(?:related(?:\s+(?:article|articles|story|stories|post|posts|link|links|coverage|reading|content|video))?"
     r"|read\s+more|read\s+also|also\s+read|see\s+also|also\s+see|read\s+next|read\s+this|must\s+read|don'?t\s+miss|"
     r"icymi|recommended|more|more\s+from\s+[\w .&'-]{1,40})\s*:\s*(?P<title>\S.{0,200})$",
     _R,
 )
-RELATED_HEAD = regex.compile(
+RELATED_HEAD = patterns.compile(
     r"^(?:more\s+(?:from|on|in)\s+(?-i:\p{Lu}|the\b)[\w .&'’-]{1,40}|(?:more|latest)\s+(?:stories|news|articles|videos|posts)\s+(?:from|on|in)\s+[\w .&'’-]{1,40})$",
     regex.V1,
 )
-PREV_NEXT = regex.compile(r"^(?:previous|next|prev|older|newer)\s+(?:post|article|story|entry|page)\s*:?\s+.{1,150}$", _R)
-READ_MORE_LINK = regex.compile(
+PREV_NEXT = patterns.compile(r"^(?:previous|next|prev|older|newer)\s+(?:post|article|story|entry|page)\s*:?\s+.{1,150}$", _R)
+READ_MORE_LINK = patterns.compile(
     r"^(?:read\s+(?:more|the\s+full\s+(?:story|article|report))|continue\s+reading|click\s+here\s+to\s+read\s+(?:more|the\s+full\s+\w+))"
     r"\s*(?:at|on|here|>+|»|→|\.\.\.)?\s*(?:[\w.-]+\.(?:com|org|net|co\.uk))?\s*[>»→]*$",
     _R,
@@ -272,7 +272,7 @@ READ_MORE_LINK = regex.compile(
 # Copyright lines (jusText: a block containing © is boilerplate). Matched on
 # the line as written: the sign must open a notice ("© 2024 …", "© Provided
 # by …"), not decorate a word ("manifesto™©").
-COPYRIGHT_SIGN = regex.compile(
+COPYRIGHT_SIGN = patterns.compile(
     r"^(?=.{1,200}$).*?(?:(?:^|(?<=[\s(|]))(?:©|&copy;)\s*(?:\d{4}|\p{Lu})|\([cC]\)\s*\d{4}|"
     r"\b(?i:copyright)\s+(?:\([cC]\)\s*|©\s*)?\d{4}\b)",
     regex.V1 | regex.DOTALL,
@@ -280,19 +280,19 @@ COPYRIGHT_SIGN = regex.compile(
 
 # Syndication, copyright and licence footers.
 COPYRIGHT_PATTERNS = [
-    (regex.compile(r"^(?=.{1,200}$).*\ball\s+rights\s+reserved\b\.?.{0,40}$", _R), "a copyright line"),
-    (regex.compile(r"^this\s+(?:article|story|post|piece|column|essay|interview|report|blog\s+post|content)\s+"
+    (patterns.compile(r"^(?=.{1,200}$).*\ball\s+rights\s+reserved\b\.?.{0,40}$", _R), "a copyright line"),
+    (patterns.compile(r"^this\s+(?:article|story|post|piece|column|essay|interview|report|blog\s+post|content)\s+"
                    r"(?:was\s+|is\s+|has\s+been\s+)?(?:originally|first)\s+(?:appeared|published|ran|posted|written)\s+"
                    r"(?:(?:for|on|in|at|via|by|online|with)\b).{0,160}$", _R),
      "a syndication footer"),
-    (regex.compile(r"^(?:a\s+version\s+of\s+this\s+(?:article|story|post)\s+(?:first\s+|originally\s+)?appeared|"
+    (patterns.compile(r"^(?:a\s+version\s+of\s+this\s+(?:article|story|post)\s+(?:first\s+|originally\s+)?appeared|"
                    r"(?:originally|first)\s+(?:published|posted|appeared)\s+(?:on|in|at|by)\b).{0,160}$", _R),
      "a syndication footer"),
-    (regex.compile(r"^(?:this\s+(?:article|story|post|piece)\s+(?:is|was|has\s+been)\s+)?"
+    (patterns.compile(r"^(?:this\s+(?:article|story|post|piece)\s+(?:is|was|has\s+been)\s+)?"
                    r"(?:republished|reprinted|reposted|reproduced|syndicated|cross-?posted)\s+"
                    r"(?:here\s+)?(?:with\s+(?:the\s+)?(?:kind\s+)?permission\s+)?(?:from|by|courtesy\s+of|on|under|with)\b.{1,200}$", _R),
      "a syndication footer"),
-    (regex.compile(r"^(?:licensed\s+under\s+(?:a\s+|the\s+)?)?(?:cc|creative\s+commons)\s+(?:by(?:-nc)?(?:-nd|-sa)?|zero|0|"
+    (patterns.compile(r"^(?:licensed\s+under\s+(?:a\s+|the\s+)?)?(?:cc|creative\s+commons)\s+(?:by(?:-nc)?(?:-nd|-sa)?|zero|0|"
                    r"attribution(?:[- ](?:noncommercial|sharealike|noderivs|noderivatives|share\s*alike))*)\b.{0,80}$", _R),
      "a licence line"),
 ]
@@ -300,14 +300,14 @@ COPYRIGHT_PATTERNS = [
 # what a spinner makes of it: "based mostly on web site supplies". The line is
 # canonicalised first (spun synonyms → plain words), then matched.
 _SPIN_CANON = [
-    (regex.compile(r"\bbased\s+(?:mostly|mainly|largely|primarily|principally|totally|entirely|completely|solely|generally)\s+(?:on|upon)\b", _R), "based on"),
-    (regex.compile(r"\b(?:primarily|mostly|largely|mainly)\s+based\s+(?:on|upon)\b", _R), "based on"),
-    (regex.compile(r"\bbased\s+upon\b", _R), "based on"),
-    (regex.compile(r"\b(?:web\s*-?\s*site|internet\s+site|net\s+site|web\s*-?\s*page|site)s?\b", _R), "website"),
-    (regex.compile(r"\b(?:materials?|supplies|substances|resources|provides|stuff|content|info|information)\b", _R), "materials"),
-    (regex.compile(r"\b(?:in\s+accordance\s+with|in\s+line\s+with|primarily\s+based\s+on|in\s+keeping\s+with)\b", _R), "according to"),
+    (patterns.compile(r"\bbased\s+(?:mostly|mainly|largely|primarily|principally|totally|entirely|completely|solely|generally)\s+(?:on|upon)\b", _R), "based on"),
+    (patterns.compile(r"\b(?:primarily|mostly|largely|mainly)\s+based\s+(?:on|upon)\b", _R), "based on"),
+    (patterns.compile(r"\bbased\s+upon\b", _R), "based on"),
+    (patterns.compile(r"\b(?:web\s*-?\s*site|internet\s+site|net\s+site|web\s*-?\s*page|site)s?\b", _R), "website"),
+    (patterns.compile(r"\b(?:materials?|supplies|substances|resources|provides|stuff|content|info|information)\b", _R), "materials"),
+    (patterns.compile(r"\b(?:in\s+accordance\s+with|in\s+line\s+with|primarily\s+based\s+on|in\s+keeping\s+with)\b", _R), "according to"),
 ]
-SOURCE_FOOTER = regex.compile(
+SOURCE_FOOTER = patterns.compile(
     r"^(?:based\s+on|according\s+to|by)\s+(?:the\s+)?(?:website\s+)?materials"
     r"(?:\s+(?:of|from|by|at|on|published\s+by|provided\s+by)\s+[^,;:]{1,80})?\.?$",
     _R,
@@ -315,11 +315,11 @@ SOURCE_FOOTER = regex.compile(
 
 # Ads, paywalls, cookie banners.
 AD_PATTERNS = [
-    (regex.compile(r"^(?:this\s+(?:article|content|story|post)\s+is\s+)?(?:sponsored|brought\s+to\s+you|presented|paid\s+for)\s+by\s+.{1,60}$", _R),
+    (patterns.compile(r"^(?:this\s+(?:article|content|story|post)\s+is\s+)?(?:sponsored|brought\s+to\s+you|presented|paid\s+for)\s+by\s+.{1,60}$", _R),
      "a sponsored-content label"),
-    (regex.compile(r"^(?:recommended|promoted|sponsored|powered)\s+by\s+(?:outbrain|taboola|revcontent|mgid|zergnet|content\.ad)\b.{0,40}$", _R),
+    (patterns.compile(r"^(?:recommended|promoted|sponsored|powered)\s+by\s+(?:outbrain|taboola|revcontent|mgid|zergnet|content\.ad)\b.{0,40}$", _R),
      "a content-recommendation ad widget"),
-    (regex.compile(r"^(?:this\s+(?:article|content|story|post)\s+is\s+(?:only\s+)?(?:for|available\s+(?:to|for)|exclusive\s+to)\s+"
+    (patterns.compile(r"^(?:this\s+(?:article|content|story|post)\s+is\s+(?:only\s+)?(?:for|available\s+(?:to|for)|exclusive\s+to)\s+"
                    r"(?:paying\s+|premium\s+|our\s+)?(?:subscribers|members)(?:\s+only)?"
                    r"|to\s+continue\s+reading.{0,80}\b(?:subscribe|sign\s+in|log\s+in|register)\b"
                    r"|(?:create|register\s+for)\s+(?:a\s+)?free\s+account\b"
@@ -331,7 +331,7 @@ AD_PATTERNS = [
                    r"|already\s+(?:a\s+subscriber|have\s+an\s+account)\?"
                    r"|(?:sign|log)\s+in\s+to\s+(?:read|continue|keep\s+reading|comment)\b).{0,160}$", _R),
      "a paywall or subscription prompt"),
-    (regex.compile(r"^(?:we(?:\s+and\s+our\s+partners)?\s+use\s+cookies|(?:this|our)\s+(?:web\s*)?site\s+uses\s+cookies|"
+    (patterns.compile(r"^(?:we(?:\s+and\s+our\s+partners)?\s+use\s+cookies|(?:this|our)\s+(?:web\s*)?site\s+uses\s+cookies|"
                    r"by\s+(?:continuing\s+to\s+(?:use|browse)|using)\s+(?:this|our)\s+(?:web\s*)?site)"
                    r"(?=.{0,400}\b(?:site|website|experience|brows\w*|consent|privacy|accept\w*|agree\w*|settings|"
                    r"preferences|personali[sz]\w*|analytics|advertis\w*|traffic|cookie\s+policy)\b).{0,400}$", _R),
@@ -340,24 +340,24 @@ AD_PATTERNS = [
 
 # Navigation and page chrome.
 NAV_PATTERNS = [
-    (regex.compile(r"^(?:tags?|topics?|filed\s+under|categories|category|posted\s+in|tagged(?:\s+with)?|keywords)\s*:\s*"
+    (patterns.compile(r"^(?:tags?|topics?|filed\s+under|categories|category|posted\s+in|tagged(?:\s+with)?|keywords)\s*:\s*"
                    r"[^.!?]{1,200}$", _R), "a tag or category list"),
-    (regex.compile(r"^(?:home|news)\s*(?:[›>»/|]\s*[\w&',. -]{1,30}){1,5}$", _R), "a breadcrumb trail"),
-    (regex.compile(r"^(?:\d{1,3}\s*(?:-|\s)?\s*min(?:ute)?s?\.?\s+read|reading\s+time\s*:?\s*\d{1,3}\s*min(?:ute)?s?\.?)$", _R),
+    (patterns.compile(r"^(?:home|news)\s*(?:[›>»/|]\s*[\w&',. -]{1,30}){1,5}$", _R), "a breadcrumb trail"),
+    (patterns.compile(r"^(?:\d{1,3}\s*(?:-|\s)?\s*min(?:ute)?s?\.?\s+read|reading\s+time\s*:?\s*\d{1,3}\s*min(?:ute)?s?\.?)$", _R),
      "a reading-time label"),
-    (regex.compile(r"^(?:print|email|e-mail|save|share)\s+this\s+(?:article|story|page|post)$", _R), "an article tool button"),
-    (regex.compile(r"^(?:(?:previous|prev|next)\s*[›»>‹«<]*\s*)?page\s+\d{1,3}\s+of\s+\d{1,3}(?:\s*(?:previous|prev|next)\s*[›»>‹«<]*)?$"
+    (patterns.compile(r"^(?:print|email|e-mail|save|share)\s+this\s+(?:article|story|page|post)$", _R), "an article tool button"),
+    (patterns.compile(r"^(?:(?:previous|prev|next)\s*[›»>‹«<]*\s*)?page\s+\d{1,3}\s+of\s+\d{1,3}(?:\s*(?:previous|prev|next)\s*[›»>‹«<]*)?$"
                    r"|^(?:next|previous|prev)\s*[›»>‹«<]+$|^[‹«<]+\s*(?:previous|prev)$", _R),
      "page navigation"),
 ]
 
 # "Home | Video | World | U.S. | Africa": four or more short capitalised links
 # between pipes (matched on the line as written).
-NAV_ROW = regex.compile(r"^(?:[^|\s\d\p{Ll}][^|\n]{0,30}?\s*\|\s*){3,}[^|\s\d\p{Ll}][^|\n]{0,30}$", regex.V1)
+NAV_ROW = patterns.compile(r"^(?:[^|\s\d\p{Ll}][^|\n]{0,30}?\s*\|\s*){3,}[^|\s\d\p{Ll}][^|\n]{0,30}$", regex.V1)
 
 # A line glued to the next block: "…invading Ukraine?Defense", "2022.Alexander".
-GLUE = regex.compile(r"(?<=[\p{Ll}\d][)\"'”’]?)[.?!](?=\p{Lu})", regex.V1)
-_LABEL = regex.compile(r"^\p{Lu}\p{Ll}{2,}(?:\s(?:\p{Lu}\p{Ll}+|&|and|of))*$", regex.V1)
+GLUE = patterns.compile(r"(?<=[\p{Ll}\d][)\"'”’]?)[.?!](?=\p{Lu})", regex.V1)
+_LABEL = patterns.compile(r"^\p{Lu}\p{Ll}{2,}(?:\s(?:\p{Lu}\p{Ll}+|&|and|of))*$", regex.V1)
 
 # ---------------------------------------------------------------------------
 # Lines
@@ -375,9 +375,9 @@ STOPWORDS = frozenset(
     whether which while who whom whose why will with within without would yet you your yours
     yourself yourselves said says""".split()
 )
-_WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’-]*", regex.V1)
-_TERMINAL = regex.compile(r"[.!?][\"'”’)\]]*$")
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_WORD = patterns.compile(r"[\p{L}\d][\p{L}\d'’-]*", regex.V1)
+_TERMINAL = patterns.compile(r"[.!?][\"'”’)\]]*$")
+_LINE_BREAK = patterns.compile(r"\r\n|\r|\n")
 
 
 @dataclass(slots=True)
@@ -524,12 +524,12 @@ _STARTS = {
     "read_more": "rc",
 }
 _NEEDS = {id(SHARE_PATTERNS[1][0]): "(opens", id(COPYRIGHT_PATTERNS[0][0]): "reserved"}
-_DIGIT = regex.compile(r"\d", _R)
+_DIGIT = patterns.compile(r"\d", _R)
 # Cheap necessary conditions (gates) for the costlier patterns: each finds
 # something every match of its pattern contains, with the pattern's flags.
-_COPYRIGHT_GATE = regex.compile(r"©|&copy;|\([cC]\)|(?i:copyright)", regex.V1 | regex.DOTALL)
-_FOOTER_GATE = regex.compile(r"material|supplies|substances|resources|provides|stuff|content|info", _R)
-_LABEL_TAIL_GATE = regex.compile(r"credit|photo|image|picture", _R)
+_COPYRIGHT_GATE = patterns.compile(r"©|&copy;|\([cC]\)|(?i:copyright)", regex.V1 | regex.DOTALL)
+_FOOTER_GATE = patterns.compile(r"material|supplies|substances|resources|provides|stuff|content|info", _R)
+_LABEL_TAIL_GATE = patterns.compile(r"credit|photo|image|picture", _R)
 
 
 for _name, _patterns in (("comment", COMMENT_PATTERNS), ("share", SHARE_PATTERNS), ("copyright", COPYRIGHT_PATTERNS),
@@ -655,7 +655,7 @@ def _whole_line(line: Line, pos: int, last_prose: int) -> Finding | None:
     return None
 
 
-_TERMINAL_PERIOD = regex.compile(r"(?<!\.\.)(?<!\b\p{L})\.[\"'”’)]*$", regex.V1)
+_TERMINAL_PERIOD = patterns.compile(r"(?<!\.\.)(?<!\b\p{L})\.[\"'”’)]*$", regex.V1)
 
 
 def _credit(line: Line) -> Finding | None:
@@ -734,7 +734,7 @@ def _names_only(s: str) -> bool:
     return True
 
 
-_VERBISH = regex.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says|the|a|an|of|to|and|in|that)\b", _R)
+_VERBISH = patterns.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says|the|a|an|of|to|and|in|that)\b", _R)
 
 
 def _sentence_like(s: str) -> bool:
@@ -788,7 +788,7 @@ def _is_item(line: Line) -> bool:
     return not s.endswith(":") and not _TERMINAL_PERIOD.search(s) and not _DATE_STAMP.search(s)
 
 
-_BYLINE = regex.compile(r"^by\s+(?-i:\p{Lu})[\w.'’-]*(?:\s+(?:(?-i:\p{Lu})[\w.'’-]*|and|&|,)){0,6}$", _R)
+_BYLINE = patterns.compile(r"^by\s+(?-i:\p{Lu})[\w.'’-]*(?:\s+(?:(?-i:\p{Lu})[\w.'’-]*|and|&|,)){0,6}$", _R)
 
 
 def _end_matter(line: Line) -> bool:
@@ -803,7 +803,7 @@ def _end_matter(line: Line) -> bool:
 
 
 # "Parse.ly, December 11, 2014": a date stamp or attribution, not a headline.
-_DATE_STAMP = regex.compile(
+_DATE_STAMP = patterns.compile(
     r"(?:^|,\s*)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}$"
     r"|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+\d{4}$",
     _R,
@@ -812,7 +812,7 @@ _DATE_STAMP = regex.compile(
 
 # HTML element signals: class/id tokens of the element that opened a block
 # (and its ancestors when recorded) that name a widget, not the article.
-_SIGNAL = regex.compile(
+_SIGNAL = patterns.compile(
     r"(?:^|[-_])(?P<sig>share|sharing|sharedaddy|social|socials|sociable|"
     r"related|relatedposts|jp-relatedposts|recirc|recirculation|more-stories|most-popular|popular|trending|recommended|"
     r"outbrain|taboola|"
@@ -850,7 +850,7 @@ _NOT_SIGNAL = frozenset(
     "pagination-centered pagination-left pagination-right pagination-large pagination-small "
     "nav-tabs nav-pills nav-stacked nav-justified ad-bg-color".split()
 )
-_PARTS = regex.compile(r"[-_]+")
+_PARTS = patterns.compile(r"[-_]+")
 
 
 def _is_slug(token: str) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from stylelint import Example, Fix, Rule, RuleContext, Severity
+from stylelint import Example, Fix, Rule, RuleContext, Severity, patterns
 from stylelint.document import Document
 
 # ---------------------------------------------------------------------------
@@ -87,12 +87,12 @@ _REGION = r"(?:,[ \t\xa0]*(?P<region>\p{Lu}[\p{L}\p{M}.'’/ ]{0,40}?))?"
 _CREDIT = r"(?:[ \t\xa0]*\((?P<credit>\p{Lu}[\p{L}\p{N} .&'’/-]{0,40})\))?"
 _SEP = rf"(?P<sep>[ \t\xa0]*(?:[{_DASHES}]|-{{1,3}})[ \t\xa0]*)"
 _START = r"(?=[\"“‘'(]?[\p{Lu}\p{N}])"
-DATELINE = regex.compile(_PLACE + _REGION + _CREDIT + _SEP + _START, regex.V1)
+DATELINE = patterns.compile(_PLACE + _REGION + _CREDIT + _SEP + _START, regex.V1)
 # A dateline with the city in title case ("Sacramento, Calif. —"), only with a state or credit.
 _STATE_ALT = "|".join(
     regex.escape(s) for s in sorted([*STATE_ABBR, *STATE_ABBR.values(), *NEVER_ABBREVIATED], key=len, reverse=True)
 )
-LOWER_DATELINE = regex.compile(
+LOWER_DATELINE = patterns.compile(
     r"(?P<place>\p{Lu}\p{Ll}+(?:[ \-]\p{Lu}\p{Ll}+){0,2})"
     rf"(?:,[ \t]*(?P<region>{_STATE_ALT})(?![\p{{L}}])|(?=[ \t]*\((?:AP|Reuters|AFP|UPI)\)))"
     + _CREDIT + _SEP + _START,

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 import regex
 
-from stylelint import Example, Fix, Rule, RuleContext, Severity
+from stylelint import Example, Fix, Rule, RuleContext, Severity, patterns
 from stylelint.document import Document
 
 from ._calendar import (
@@ -61,7 +61,7 @@ _GS = r"[ \t\xa0\n]+"
 _GMON3 = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _MONTHS_AT = Anchors(re.compile(_GMON3))
 _WEEKDAYS_AT = Anchors(re.compile(r"Mon|Tue|Wed|Thu|Fri|Sat|Sun"))
-_TIMES_AT = Anchors(regex.compile(r"[0-9][0-9]?(?:[:.][0-9][0-9])?[ \t\xa0]*[AaPp]\.?[ \t]?[Mm]"))
+_TIMES_AT = Anchors(patterns.compile(r"[0-9][0-9]?(?:[:.][0-9][0-9])?[ \t\xa0]*[AaPp]\.?[ \t]?[Mm]"))
 ORD = r"(?:st|nd|rd|th)"
 #: Every prose block but bylines (a byline's date stamp is page furniture).
 PROSE = ("headline", "heading", "paragraph", "blockquote", "caption", "list_item", "table_cell", "dateline")
@@ -148,14 +148,14 @@ _OPENERS = frozenset(
 )
 
 
-_NEXT_WORD = regex.compile(r"\s+[\"'“‘(]?([\w.]+)")
+_NEXT_WORD = patterns.compile(r"\s+[\"'“‘(]?([\w.]+)")
 
 
 # =============================================================================
 # Months
 # =============================================================================
 
-_MONTH_BEFORE_DAY = Gated(regex.compile(
+_MONTH_BEFORE_DAY = Gated(patterns.compile(
     rf"\b(?P<month>January|February|August|September|October|November|December)"
     rf"(?={S}{DAY_RE}{ORD}?\b(?![ \t]*(?:%|percent)))"
 ), _MONTHS_AT)
@@ -176,7 +176,7 @@ class MonthNotAbbreviated(Rule):
             )
 
 
-_ABBR_BEFORE_DAY = Gated(regex.compile(
+_ABBR_BEFORE_DAY = Gated(patterns.compile(
     rf"\b(?P<abbr>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?P<dot>\.)?(?={S}{DAY_RE}{ORD}?\b)"
 ), _MONTHS_AT)
 
@@ -206,11 +206,11 @@ _PREPOSITIONS = (
     r"in|of|during|since|until|till|through|throughout|from|by|last|next|this|early|late|mid|"
     r"between|and|or|to|before|after|each|every|since|for|that|same|following"
 )
-_ABBR_NO_DAY = Gated(regex.compile(
+_ABBR_NO_DAY = Gated(patterns.compile(
     rf"(?:(?<=\b(?:{_PREPOSITIONS})(?:[ \t]+|-))|(?=\w+\.{S}{YEAR_RE}\b))"
     rf"\b(?P<abbr>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.(?!{S}?{DAY_RE}{ORD}?\b)(?![-–]\d)",
     regex.IGNORECASE,
-), regex.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.", regex.IGNORECASE))
+), patterns.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.", regex.IGNORECASE))
 
 
 class MonthAbbreviatedWithoutDay(Rule):
@@ -237,16 +237,16 @@ class MonthAbbreviatedWithoutDay(Rule):
 # =============================================================================
 
 _ORDINAL_AFTER_MONTH = Gated(
-    regex.compile(rf"\b(?P<month>{MONTH_ANY_RE}){S}(?P<num>(?P<day>{DAY_RE})(?P<suf>{ORD}))\b"),
+    patterns.compile(rf"\b(?P<month>{MONTH_ANY_RE}){S}(?P<num>(?P<day>{DAY_RE})(?P<suf>{ORD}))\b"),
     _MONTHS_AT,
 )
-_ORDINAL_BEFORE_MONTH = Gated(regex.compile(
+_ORDINAL_BEFORE_MONTH = Gated(patterns.compile(
     rf"(?<![\w.,$£€/:-])(?P<day>{DAY_RE})(?P<suf>{ORD})(?P<of>{S}of)?{S}(?P<month>{MONTH_ANY_RE})"
     rf"(?P<year>,?{S}{YEAR_RE})?\b"
-), regex.compile(r"[0-9][0-9]?(?:st|nd|rd|th)"))
+), patterns.compile(r"[0-9][0-9]?(?:st|nd|rd|th)"))
 
 
-_THE_BEFORE = regex.compile(rf"\b[Tt]he{S}\Z")
+_THE_BEFORE = patterns.compile(rf"\b[Tt]he{S}\Z")
 
 
 def _ap_date(month: int, day: int, year: str | None = None) -> str:
@@ -297,11 +297,11 @@ class OrdinalDate(Rule):
             )
 
 
-_DAY_MONTH = Gated(regex.compile(
+_DAY_MONTH = Gated(patterns.compile(
     rf"(?<![\w.,$£€/:–—-])\b(?P<day>{DAY_RE})(?!{ORD}){S}(?P<month>{MONTH_ANY_RE})"
     rf"(?P<year>,?{S}{YEAR_RE})?(?![\w-])"
-), regex.compile(rf"[0-9][0-9]?{_GS}{_GMON3}"))
-_MONTH_DAY = Gated(regex.compile(
+), patterns.compile(rf"[0-9][0-9]?{_GS}{_GMON3}"))
+_MONTH_DAY = Gated(patterns.compile(
     rf"\b(?P<month>{MONTH_ANY_RE}){S}(?P<day>{DAY_RE})(?P<suf>{ORD})?\b(?![-–]\d)(?P<year>,{S}{YEAR_RE})?(?![\w-])"
 ), _MONTHS_AT)
 
@@ -341,16 +341,16 @@ class DateOrder(Rule):
 # Commas around the year
 # =============================================================================
 
-_NO_COMMA_BEFORE_YEAR = Gated(regex.compile(
+_NO_COMMA_BEFORE_YEAR = Gated(patterns.compile(
     rf"\b(?P<month>{MONTH_ANY_RE}){S}(?P<dy>(?P<day>{DAY_RE}){ORD}?(?P<gap>{S})(?P<year>{YEAR_RE}))(?![\w,.:]\d|\w)"
 ), _MONTHS_AT)
-_NO_COMMA_AFTER_YEAR = Gated(regex.compile(
+_NO_COMMA_AFTER_YEAR = Gated(patterns.compile(
     rf"(?P<date>\b(?P<month>{MONTH_ANY_RE}){S}(?P<day>{DAY_RE}){ORD}?,{S}(?P<year>{YEAR_RE}))(?=[ \t]+[^\W\d_])"
 ), _MONTHS_AT)
-_MONTH_COMMA_YEAR = Gated(regex.compile(
+_MONTH_COMMA_YEAR = Gated(patterns.compile(
     rf"(?<!\b\d{{1,2}}{ORD}?{S}(?:of{S})?)\b(?P<month>{MONTH_FULL_RE}),{S}(?P<year>{YEAR_RE})\b(?![,.]\d)"
 ), _MONTHS_AT)
-_MONTH_OF_YEAR = Gated(regex.compile(
+_MONTH_OF_YEAR = Gated(patterns.compile(
     rf"(?<!\b\d{{1,2}}{ORD}?{S}(?:of{S})?)\b(?P<month>{MONTH_FULL_RE}){S}of{S}(?P<year>{YEAR_RE})\b"
 ), _MONTHS_AT)
 
@@ -400,7 +400,7 @@ class YearCommas(Rule):
             )
 
 
-_WEEKDAY_LEAD = regex.compile(rf"^[\s\"“(]*(?:(?:{WEEKDAY_RE}),?\s*)?$")
+_WEEKDAY_LEAD = patterns.compile(rf"^[\s\"“(]*(?:(?:{WEEKDAY_RE}),?\s*)?$")
 
 
 def _only_weekday_or_blank(lead: str) -> bool:
@@ -413,11 +413,11 @@ def _only_weekday_or_blank(lead: str) -> bool:
 
 # Weekday names, and short forms only with their period ("Sun" alone is a newspaper).
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
-_WEEKDAY_MONTH_DAY = Gated(regex.compile(
+_WEEKDAY_MONTH_DAY = Gated(patterns.compile(
     rf"\b(?P<wd>{_WD}),?{S}(?:the{S})?(?P<month>{MONTH_ANY_RE}){S}(?P<day>{DAY_RE}){ORD}?\b(?![-–]\d)"
     rf"(?:,?{S}(?P<year>{YEAR_RE})\b)?"
 ), _WEEKDAYS_AT)
-_WEEKDAY_DAY_MONTH = Gated(regex.compile(
+_WEEKDAY_DAY_MONTH = Gated(patterns.compile(
     rf"\b(?P<wd>{_WD}),?{S}(?:the{S})?(?P<day>{DAY_RE}){ORD}?(?:{S}of)?{S}(?P<month>{MONTH_ANY_RE})(?![\w-])"
     rf"(?:,?{S}(?P<year>{YEAR_RE})\b)?"
 ), _WEEKDAYS_AT)
@@ -470,7 +470,7 @@ class WeekdayDateMismatch(Rule):
                 )
 
 
-_SHORT_WEEKDAY = Gated(regex.compile(
+_SHORT_WEEKDAY = Gated(patterns.compile(
     rf"(?<!\b(?:[Tt]he|[Dd]aily|[Ss]unday){S})\b(?P<wd>Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?P<dot>\.)?"
     rf"(?=(?(dot),?|,){S}(?:{MONTH_ANY_RE}{S}{DAY_RE}|{DAY_RE}{ORD}?{S}{MONTH_ANY_RE}(?![\w-])))"
 ), _WEEKDAYS_AT)
@@ -492,11 +492,11 @@ class AbbreviatedWeekday(Rule):
 # Times of day
 # =============================================================================
 
-_TIME = Gated(regex.compile(
+_TIME = Gated(patterns.compile(
     r"(?<![\w.:,$£€/-])(?P<h>1[0-2]|0?[1-9])(?:(?P<sep>[:.])(?P<min>[0-5][0-9]))?(?P<sp>[ \t\u00a0]*)"
     r"(?P<mer>(?P<ap>[AaPp])(?P<d1>\.)?[ \t]?[Mm](?P<d2>\.)?)(?![\w])"
 ), _TIMES_AT)
-_NOT_TIME_AFTER = regex.compile(r"[ \t]+(?:radio|stations?|bands?|frequenc\w+|signals?|dial)\b", regex.IGNORECASE)
+_NOT_TIME_AFTER = patterns.compile(r"[ \t]+(?:radio|stations?|bands?|frequenc\w+|signals?|dial)\b", regex.IGNORECASE)
 
 
 def _time_parts(m) -> tuple[int, str | None, str]:
@@ -539,7 +539,7 @@ class TimeFormat(Rule):
             yield self.violation(m.start(), m.end(), msg, suggestion=right, fix=Fix(right, safe=True))
 
 
-_ON_THE_HOUR = regex.compile(
+_ON_THE_HOUR = patterns.compile(
     r"(?<![\w.:,$£€/-])(?P<h>1[0-2]|0?[1-9])(?P<zeros>[:.]00)(?=[ \t\u00a0]*[AaPp]\.?[ \t]?[Mm](?![\w]))"
 )
 
@@ -559,7 +559,7 @@ class OnTheHour(Rule):
             )
 
 
-_TWELVE = regex.compile(
+_TWELVE = patterns.compile(
     r"(?<![\w.:,$£€/-])12(?:[:.]00)?(?:[ \t\u00a0]*(?P<ap>[AaPp])\.?[ \t]?[Mm](?P<dot>\.)?(?![\w])"
     r"|[ \t\u00a0]+(?P<word>noon|midnight)\b)"
 )
@@ -592,7 +592,7 @@ class NoonMidnight(Rule):
             yield self.violation(m.start(), m.end(), msg, suggestion=right, fix=Fix(right, safe=safe))
 
 
-_REDUNDANT = Gated(regex.compile(
+_REDUNDANT = Gated(patterns.compile(
     rf"(?<![\w.:,$£€/-])(?:1[0-2]|0?[1-9])(?:[:.][0-5][0-9])?[ \t\u00a0]*(?P<ap>[AaPp])\.?[ \t]?[Mm]\b\.?"
     rf"(?P<red>[ \t]+(?:"
     rf"(?P<today>this[ \t]+(?:morning|afternoon|evening)|tonight)"
@@ -643,7 +643,7 @@ class RedundantTimeOfDay(Rule):
 # Relative days
 # =============================================================================
 
-_LAST_NEXT = Gated(regex.compile(
+_LAST_NEXT = Gated(patterns.compile(
     rf"(?<!\b(?:[Tt]he|[Ee]very|[Ee]ach|[Ll]ast|[Ff]irst)[ \t]+)\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his[ \t]+past|[Tt]his[ \t]+coming)"
     rf"[ \t]+(?P<wd>{WEEKDAY_RE})\b(?!{S}(?:of|in{S}(?:{MONTH_FULL_RE}|the{S}month|each|every))\b)"
 ), re.compile(r"(?:Last|last|Next|next|This[ \t]+(?:past|coming)|this[ \t]+(?:past|coming))[ \t]+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"))
@@ -663,7 +663,7 @@ class LastNextWeekday(Rule):
             )
 
 
-_ON_WEEKDAY = regex.compile(rf"(?<![.!?\"“][ \t]*)\bon[ \t]+(?P<wd>{WEEKDAY_RE})\b")
+_ON_WEEKDAY = patterns.compile(rf"(?<![.!?\"“][ \t]*)\bon[ \t]+(?P<wd>{WEEKDAY_RE})\b")
 
 
 class OnBeforeWeekday(Rule):

@@ -23,7 +23,7 @@ from itertools import islice
 
 import regex
 
-from stylelint import Example, Fix, Rule, RuleContext, Severity
+from stylelint import Example, Fix, Rule, RuleContext, Severity, patterns
 from stylelint.document import Document
 
 from ._people import (
@@ -125,7 +125,7 @@ def _attributive(doc: Document, m: Mention) -> bool:
 # HON001 courtesy titles
 # ---------------------------------------------------------------------------
 
-_COURTESY = regex.compile(
+_COURTESY = patterns.compile(
     r"(?<![\p{L}\p{N}.])(?P<title>Mr|Mrs|Ms|Mx|Miss)(?P<dot>\.)?[ \t\xa0]+(?P<name>\p{Lu}\p{Ll}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)",
     regex.V1,
 )
@@ -198,8 +198,8 @@ def sentence_start_verb(text: str, i: int) -> bool:
 # ---------------------------------------------------------------------------
 
 
-_NO_TITLE_BEFORE = regex.compile(r"(?:\b(?:n[ée]e|born|maiden\s+name)|--|—)[ \t]*\Z", regex.V1)
-_SPORTS = regex.compile(
+_NO_TITLE_BEFORE = patterns.compile(r"(?:\b(?:n[ée]e|born|maiden\s+name)|--|—)[ \t]*\Z", regex.V1)
+_SPORTS = patterns.compile(
     r"\b(?:quarterback|touchdowns?|playoffs?|innings|wickets?|batsman|bowler|cricket|rugby|"
     r"midfielder|goalkeeper|striker|penalty\s+kick|free\s+throws?|rebounds|home\s+runs?|pitcher|"
     r"inning|NFL|NBA|MLB|NHL|Premier\s+League|World\s+Cup|Super\s+Bowl|halftime|scored|"
@@ -311,7 +311,7 @@ class FirstNameLaterReference(Rule):
                 )
 
 
-_ADDRESS_BEFORE = regex.compile(
+_ADDRESS_BEFORE = patterns.compile(
     r"(?:\b(?:(?i:the|a|an|as|plays|played|named|called|dubbed)"
     r"|(?i:thanks|thank\s+you|dear|hi|hello|hey|congratulations|congrats),?"
     r"|name\b[^.!?]{0,20}\b(?:is|be|was)"
@@ -319,8 +319,8 @@ _ADDRESS_BEFORE = regex.compile(
     r")|\p{Lu}\p{Ll}+\s+and)[ \t]+\Z",
     regex.V1,
 )
-_AFTER = regex.compile(r"(?:['’]s)?(?::|\s+[\"“'‘]\p{Lu}|,\s+\p{Lu}\p{Ll}+\s*[(;,]|\s+and\s+\p{Lu}\p{Ll}+(?!\s+\p{Lu}))", regex.V1)
-_ROLE_BEFORE = regex.compile(r"\b(?:plays|played|playing|portrays|portrayed|stars\s+as|starring\s+as|(?i:as))[ \t]+\Z", regex.V1)
+_AFTER = patterns.compile(r"(?:['’]s)?(?::|\s+[\"“'‘]\p{Lu}|,\s+\p{Lu}\p{Ll}+\s*[(;,]|\s+and\s+\p{Lu}\p{Ll}+(?!\s+\p{Lu}))", regex.V1)
+_ROLE_BEFORE = patterns.compile(r"\b(?:plays|played|playing|portrays|portrayed|stars\s+as|starring\s+as|(?i:as))[ \t]+\Z", regex.V1)
 
 
 def _role_possible(text: str, lo: int, hi: int) -> bool:
@@ -332,7 +332,7 @@ def _role_possible(text: str, lo: int, hi: int) -> bool:
     return lo < j < hi and text[j - 1] in "sSſdg"
 
 
-_CITATION = regex.compile(r"\b(?:(?i:retrieved)|ISBN|doi|et al\.|pp\.|Archived|eds?\.)", regex.V1)
+_CITATION = patterns.compile(r"\b(?:(?i:retrieved)|ISBN|doi|et al\.|pp\.|Archived|eds?\.)", regex.V1)
 
 
 def _not_a_reference(text: str, m: Mention) -> bool:
@@ -406,7 +406,7 @@ class TitleOnLaterReference(Rule):
 # HON005 lowercase formal title before a name
 # ---------------------------------------------------------------------------
 
-_LC_TITLE = Gated(regex.compile(
+_LC_TITLE = Gated(patterns.compile(
     r"(?<![\p{L}\p{N}'’-])(?P<title>"
     r"vice[ \t]president|president|senator|governor|lieutenant[ \t]governor|mayor|pope|"
     r"prime[ \t]minister|(?:deputy[ \t])?(?:foreign|defen[cs]e|finance|interior|economy|justice|health|"
@@ -485,7 +485,7 @@ _ALONE_TITLES = (
     r"Chancellor|Secretary[ \t]of[ \t]State|Foreign[ \t]Minister|Defen[cs]e[ \t]Minister|Attorney[ \t]General|"
     r"Secretary-General|Premier"
 )
-_CAP_ALONE = Gated(regex.compile(
+_CAP_ALONE = Gated(patterns.compile(
     rf"(?<=(?<![\p{{L}}])(?:the|The|former|then)[ \t]+)(?P<title>{_ALONE_TITLES})(?![\p{{L}}-])"
     r"(?![ \t\xa0]+(?:\p{Lu}|of[ \t]+\p{Lu}[\p{L}]+[ \t]+\p{Lu}))(?!['’]s[ \t]+\p{Lu})",
     regex.V1,
@@ -493,7 +493,7 @@ _CAP_ALONE = Gated(regex.compile(
     "Vice President Prime Governor Lieutenant Mayor Senator Pope Chancellor Secretary Foreign Defence Defense "
     "Attorney Premier".split()
 )))
-_AFTER_NAME = Gated(regex.compile(
+_AFTER_NAME = Gated(patterns.compile(
     r"(?<=\p{Ll},[ \t]+(?:the[ \t]+)?)(?P<title>Vice[ \t]President|President|Chairman|Chairwoman|"
     r"Chief[ \t]Executive(?:[ \t]Officer)?|Managing[ \t]Director|Executive[ \t]Director|"
     r"Mayor|Governor|Senator|Secretary[ \t]of[ \t]State|Prime[ \t]Minister)(?=[ \t]+(?:of|and|at|for)[ \t]|,)",
@@ -529,8 +529,8 @@ class CapitalizedTitleAlone(Rule):
                 )
 
 
-_OFFICIAL_NAME = regex.compile(r"\p{Lu}\p{Ll}+[ \t]+of[ \t]+the[ \t]+\Z", regex.V1)
-_NAME_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{L}'’-]+,[ \t]+(?:the[ \t]+)?\Z", regex.V1)
+_OFFICIAL_NAME = patterns.compile(r"\p{Lu}\p{Ll}+[ \t]+of[ \t]+the[ \t]+\Z", regex.V1)
+_NAME_BEFORE = patterns.compile(r"\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{L}'’-]+,[ \t]+(?:the[ \t]+)?\Z", regex.V1)
 
 
 def _name_before_comma(text: str, i: int) -> bool:
@@ -545,7 +545,7 @@ def _name_before_comma(text: str, i: int) -> bool:
 # HON007 AP abbreviations before a full name
 # ---------------------------------------------------------------------------
 
-_SPELLED = Gated(regex.compile(
+_SPELLED = Gated(patterns.compile(
     r"(?<![\p{L}\p{N}'’-])(?P<title>Lieutenant[ \t]Governor|Governor|Senator|Representative|"
     r"Lieutenant[ \t]General|Major[ \t]General|Brigadier[ \t]General|General|Lieutenant[ \t]Colonel|Colonel|"
     r"Lieutenant|Sergeant|Corporal|Admiral|Reverend)[ \t]+(?=\p{Lu})",
@@ -597,9 +597,9 @@ def _starts_sentence(text: str, i: int) -> bool:
 # HON008 wrong abbreviations: Pres., Prof., Rev. without "the"
 # ---------------------------------------------------------------------------
 
-_PRES = regex.compile(r"(?<![\p{L}])(?P<t>Pres\.|V\.P\.)[ \t]+(?=\p{Lu}\p{Ll})", regex.V1)
-_PROF = regex.compile(r"(?<![\p{L}])(?P<t>Prof\.?|Professor)[ \t]+(?=\p{Lu}\p{Ll})", regex.V1)
-_REV = regex.compile(r"(?<![\p{L}])(?P<t>Rev\.)[ \t]+(?=\p{Lu}\p{Ll})", regex.V1)
+_PRES = patterns.compile(r"(?<![\p{L}])(?P<t>Pres\.|V\.P\.)[ \t]+(?=\p{Lu}\p{Ll})", regex.V1)
+_PROF = patterns.compile(r"(?<![\p{L}])(?P<t>Prof\.?|Professor)[ \t]+(?=\p{Lu}\p{Ll})", regex.V1)
+_REV = patterns.compile(r"(?<![\p{L}])(?P<t>Rev\.)[ \t]+(?=\p{Lu}\p{Ll})", regex.V1)
 
 
 class WrongTitleAbbreviation(Rule):
@@ -652,11 +652,11 @@ class WrongTitleAbbreviation(Rule):
 # HON009 no comma before Jr. / Sr.
 # ---------------------------------------------------------------------------
 
-_SUFFIX_COMMA = regex.compile(
+_SUFFIX_COMMA = patterns.compile(
     r"(?<=(?<![\p{L}])\p{Lu}[\p{L}\p{M}'’-]*\p{Ll})(?P<comma>,)[ \t\xa0]*(?P<suffix>Jr\.|Sr\.|Jr|Sr|III|II|IV)(?![\p{L}])",
     regex.V1,
 )
-_NAME_BEFORE_SUFFIX = regex.compile(
+_NAME_BEFORE_SUFFIX = patterns.compile(
     r"(?<![\p{L}])(?P<given>\p{Lu}\p{Ll}+)(?:[ \t]+(?:\p{Lu}\.|\p{Lu}\p{Ll}+))?[ \t]+\p{Lu}[\p{L}\p{M}'’-]+\Z",
     regex.V1,
 )

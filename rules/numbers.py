@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 import regex
 
-from stylelint import Example, Fix, Rule, RuleContext, Severity
+from stylelint import Example, Fix, Rule, RuleContext, Severity, patterns
 from stylelint.document import Document
 
 from ._calendar import MONTH_ANY_RE, WEEKDAY_RE
@@ -96,7 +96,7 @@ def _fmt_int(n: int) -> str:
 # NUM001: one to nine in words
 # =============================================================================
 
-_DIGIT = regex.compile(r"(?<![\w.,/:$£€¥₹#+\-−–—'’‘^*=×~<>%@&\\|])[1-9](?![\w%°′″½¼¾⅓⅔:^&]|[.,/]\d|\.\.)")
+_DIGIT = patterns.compile(r"(?<![\w.,/:$£€¥₹#+\-−–—'’‘^*=×~<>%@&\\|])[1-9](?![\w%°′″½¼¾⅓⅔:^&]|[.,/]\d|\.\.)")
 
 _UNITS = (
     r"percent|per\s+cent|percentage\s+points?|points?|pct\b|%"
@@ -111,7 +111,7 @@ _UNITS = (
     r"|(?:kilo|mega|giga|tera|peta)?(?:bytes?|bits?|flops|pixels?)|megapixels?|GB|MB|TB|Mbps|Gbps|fps|rpm"
     r"|x|×|by\s+\d|to\s+1\b|-to-"
 )
-_AFTER_EXEMPT = regex.compile(
+_AFTER_EXEMPT = patterns.compile(
     rf"(?:\s*(?:-|–|to|and|or|through)\s*[$£€]?\d[\d,.:]*)?\s*(?:{_UNITS})(?![\w])"
     rf"|\s+(?:in|out\s+of|of)\s+\d"  # 1 in 4, 4 out of 5, 1 of 5
     rf"|\s*[=+*×/<>≤≥−^÷±|│┃½¼¾⅓⅔π]"  # arithmetic, tables, fractions
@@ -140,7 +140,7 @@ _SEQUENCE_WORDS = (
     "|bed|ward|lane|berth|dock|bay|hangar|runway|quarter|inning|period|half|set|frame|down|dan|belt|star"
     r"|age|aged|ages|ages?\s+\d+\s*(?:to|and|-|–|or)"
 )
-_BEFORE_EXEMPT = regex.compile(
+_BEFORE_EXEMPT = patterns.compile(
     rf"(?:"
     rf"(?:\b(?:US|USD|EUR|GBP|CAD|AUD|Rs\.?|R\$|[ACNZHKS]{{1,2}}\$)|[$£€¥₹])\s*"  # currency
     rf"|\b(?:{MONTH_ANY_RE})\s*"  # Jan. 5
@@ -173,24 +173,24 @@ _FUNCTION_WORDS = frozenset(
     Probably Around Outside Inside Beyond Behind Below Above Near Off Out Including Except Plus Minus
     Also Even Still Already Again Ever Never Not No Yes Please Then Thus Hence Therefore However""".split()
 )
-_PREV_WORD = regex.compile(r"(?:^|(?<=[\s(\"“‘'—–]))(?P<w>[\w'’.&-]+)[ \t\u00a0]+\Z")
-_APPOSITIVE_AGE = regex.compile(r"[A-Z][\w'’.-]*,[ \t]*\Z")
-_SCORE_CONTEXT = regex.compile(
+_PREV_WORD = patterns.compile(r"(?:^|(?<=[\s(\"“‘'—–]))(?P<w>[\w'’.&-]+)[ \t\u00a0]+\Z")
+_APPOSITIVE_AGE = patterns.compile(r"[A-Z][\w'’.-]*,[ \t]*\Z")
+_SCORE_CONTEXT = patterns.compile(
     r"\b(?:vote[sd]?|voting|won|wins?|beat|beats|defeated|defeats|lost|loses|tied|ties|led|leads?|trailed|trails"
     r"|edged|edges|score[sd]?|ruling|ruled|decision|margin|victory|defeat|record|count|tally|seats?)\b",
     regex.IGNORECASE,
 )
-_TO_FIGURE = regex.compile(r"[ \t]+to[ \t]+\d\b|[ \t]*[-–][ \t]*\d\b")
-_LIST_MARKER = regex.compile(r"[ \t]*[.)\]:]")
-_LINE_LEAD = regex.compile(r"[ \t\-*•·–—(#\[]*\Z")
-_CODE_LINE = regex.compile(r"^[ \t]*(?:\$[ \t]|>>>|\[\.\.\.\]|#[ \t]*\w+[ \t]*=|//)", regex.MULTILINE)
-_MATH_OR_TABLE = regex.compile(r"[│┃├└┌┐┘┤┬┴┼∑∏∞⋯√∫−π≈≠{}]|\t\S+\t")
+_TO_FIGURE = patterns.compile(r"[ \t]+to[ \t]+\d\b|[ \t]*[-–][ \t]*\d\b")
+_LIST_MARKER = patterns.compile(r"[ \t]*[.)\]:]")
+_LINE_LEAD = patterns.compile(r"[ \t\-*•·–—(#\[]*\Z")
+_CODE_LINE = patterns.compile(r"^[ \t]*(?:\$[ \t]|>>>|\[\.\.\.\]|#[ \t]*\w+[ \t]*=|//)", regex.MULTILINE)
+_MATH_OR_TABLE = patterns.compile(r"[│┃├└┌┐┘┤┬┴┼∑∏∞⋯√∫−π≈≠{}]|\t\S+\t")
 # What a match of each must contain: one of the marks at a line start, or
 # one of the symbols or a tab (cheap searches that spare most blocks).
 _CODE_GATE = re.compile(r"\$|>>>|\[\.\.\.\]|#|//")
 _MATH_GATE = re.compile(r"[│┃├└┌┐┘┤┬┴┼∑∏∞⋯√∫−π≈≠{}\t]")
 # A figure that begins a title: "ALSO READ: 5 Top Tech Stocks", "in 7 Simple A/B Tests".
-_TITLE_AFTER = regex.compile(r"[ \t]+[A-Z][\w'’/-]*[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-Z][\w'’/-]*")
+_TITLE_AFTER = patterns.compile(r"[ \t]+[A-Z][\w'’/-]*[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-Z][\w'’/-]*")
 
 
 def technical_block(document: Document, start: int, end: int) -> bool:
@@ -219,7 +219,7 @@ def technical_block(document: Document, start: int, end: int) -> bool:
 
 # A paragraph that lists figures as values ("The values are 1, 2, 3 or 5",
 # "regions numbered 1 through 10") uses its small figures as labels.
-_FIGURE_LIST = regex.compile(
+_FIGURE_LIST = patterns.compile(
     r"(?<![\d,.])\d{1,3},\s+\d{1,3},\s+\d{1,3}(?![\d.])|(?<![\d,.])\d{1,3},\s+\d{1,3},?\s+(?:or|and)\s+\d{1,3}(?![\d.])"
     r"|\bnumbered\s+\d+\s+(?:through|to|-|–)\s+\d+"
 )
@@ -294,7 +294,7 @@ class SingleDigitFigure(Rule):
         return False
 
 
-_FIGURE_TO = regex.compile(r"\d[ \t]*(?:to|-|–)[ \t]*\Z")
+_FIGURE_TO = patterns.compile(r"\d[ \t]*(?:to|-|–)[ \t]*\Z")
 
 
 # =============================================================================
@@ -306,12 +306,12 @@ _NUMWORD = rf"(?:{ONES_RE}|{TEENS_RE}|{TENS_RE})"
 # in the lowercased text (one scan for the words of all packs; see
 # _scan.LOWER_WORDS). NUM005's pattern starts with one too (one to nine).
 _NUMBER_WORDS_AT = LOWER_WORDS.add(ONES[1:] + TEENS + tuple(t for t in TENS if t))
-_WORD_RUN = Gated(regex.compile(
+_WORD_RUN = Gated(patterns.compile(
     rf"(?<![\w-])(?P<run>{_NUMWORD}(?:(?:[ \t]+(?:and[ \t]+)?|-){_NUMWORD}|[ \t]+(?:hundred|thousand)(?![\w-]))*)"
     rf"(?P<scale>[ \t]+(?:million|billion|trillion))?(?![\w-])",
     regex.IGNORECASE,
 ), _NUMBER_WORDS_AT)
-_IDIOMS = regex.compile(
+_IDIOMS = patterns.compile(
     r"\b(?:ten[ \t]+to[ \t]+one|forty[ \t]+winks|twenty[ \t]+questions|ten-four|ten-gallon|nineteen[ \t]+to[ \t]+the"
     r"[ \t]+dozen|one[ \t]+in[ \t]+a[ \t]+(?:hundred|thousand|million)|a[ \t]+hundred|a[ \t]+thousand|(?:hundred|thousand|million)[ \t]+times)\b",
     regex.IGNORECASE,
@@ -352,11 +352,11 @@ class SpelledOutTenPlus(Rule):
 # NUM003: no figure at the start of a sentence (years excepted)
 # =============================================================================
 
-_FIGURE = regex.compile(r"(?<![\w.,$£€'’/-])(?P<num>\d[\d,]*(?:\.\d+)?)(?P<after>[\w%'’]*)")
-_YEAR = regex.compile(r"(?:1[0-9]|20)\d\d")
+_FIGURE = patterns.compile(r"(?<![\w.,$£€'’/-])(?P<num>\d[\d,]*(?:\.\d+)?)(?P<after>[\w%'’]*)")
+_YEAR = patterns.compile(r"(?:1[0-9]|20)\d\d")
 # What follows a figure that opens a real sentence: a lowercase word (after
 # an optional unit or %), then the rest of the sentence up to its end.
-_SENTENCE_REST = regex.compile(
+_SENTENCE_REST = patterns.compile(
     r"%?[ \t]+(?:[a-z][\w'’-]*|%)(?P<rest>[^.!?\n]*(?:\.(?=\w)[^.!?\n]*)*)(?P<end>[.!?])"
 )
 
@@ -430,11 +430,11 @@ def _prev_line_ends_sentence(text: str, bs: int, line_start: int) -> bool:
 # =============================================================================
 
 _PCT_WORD = Required(
-    regex.compile(r"(?<![\w.,])(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<sp>[ \t\u00a0]*)(?P<word>percent|per[ \t]+cent|pct\.?)(?![\w])"),
+    patterns.compile(r"(?<![\w.,])(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<sp>[ \t\u00a0]*)(?P<word>percent|per[ \t]+cent|pct\.?)(?![\w])"),
     re.compile(r"p(?:ercent|er[ \t]+cent|ct)"),
 )
 _PCT_SIGN = Required(
-    regex.compile(r"(?<![\w.,])(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<sp>[ \t\u00a0]*)%"), re.compile("%")
+    patterns.compile(r"(?<![\w.,])(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<sp>[ \t\u00a0]*)%"), re.compile("%")
 )
 
 
@@ -487,7 +487,7 @@ def _lead_zero(num: str) -> str:
 # NUM005: figures for percentages, ages, money and dimensions, even under 10
 # =============================================================================
 
-_SMALL_WORD = Gated(regex.compile(
+_SMALL_WORD = Gated(patterns.compile(
     rf"(?<![\w-])(?P<num>{ONES_RE})"
     rf"(?P<unit>[ \t]+(?:percent|per[ \t]+cent)\b"
     rf"|-(?:year|month|week)-olds?\b|[ \t]+(?:years?|months?|weeks?)[ \t]+old\b"
@@ -499,7 +499,7 @@ _SMALL_WORD = Gated(regex.compile(
 ), _NUMBER_WORDS_AT)
 
 
-_AGED = regex.compile(r"\b(?:aged|ages?)[ \t]+\Z", regex.IGNORECASE)
+_AGED = patterns.compile(r"\b(?:aged|ages?)[ \t]+\Z", regex.IGNORECASE)
 
 
 class SpelledOutException(Rule):
@@ -551,7 +551,7 @@ class SpelledOutException(Rule):
 
 # Every money pattern starts at its currency sign: one shared scan finds them.
 _CURRENCY_AT = Anchors(re.compile("[$£€]"))
-_WHOLE_DOLLARS = Gated(regex.compile(r"(?P<amount>[$£€]\d[\d,]*)(?P<zeros>\.00)(?![\d])"), _CURRENCY_AT)
+_WHOLE_DOLLARS = Gated(patterns.compile(r"(?P<amount>[$£€]\d[\d,]*)(?P<zeros>\.00)(?![\d])"), _CURRENCY_AT)
 
 
 class WholeDollars(Rule):
@@ -566,7 +566,7 @@ class WholeDollars(Rule):
             )
 
 
-_REDUNDANT_CURRENCY = Gated(regex.compile(
+_REDUNDANT_CURRENCY = Gated(patterns.compile(
     r"(?P<amount>(?P<sym>[$£€])\d[\d,]*(?:\.\d+)?(?:[ \t]*(?:million|billion|trillion)|(?:m|bn|k|tn)\b)?)"
     r"(?P<word>[ \t]+(?:US[ \t]+)?(?P<cur>dollars|pounds(?![ \t]+(?:of|heavier|lighter|overweight))|euros))\b"
 ), _CURRENCY_AT)
@@ -588,11 +588,11 @@ class RedundantCurrencyWord(Rule):
             )
 
 
-_SHORT_SCALE = Gated(regex.compile(
+_SHORT_SCALE = Gated(patterns.compile(
     r"(?<![\w.,])(?P<cur>[$£€])(?P<num>\d+(?:\.\d+)?)(?P<suf>m|mn|M|bn|b|B|tn|k|K)(?![\w])"
 ), _CURRENCY_AT)
-_LONG_FIGURE = Gated(regex.compile(r"(?<![\w.,])\$(?P<num>\d{1,3}(?:,\d{3}){2,3})(?!,?\d|\.\d)"), _CURRENCY_AT)
-_SPELLED_SCALE = Gated(regex.compile(
+_LONG_FIGURE = Gated(patterns.compile(r"(?<![\w.,])\$(?P<num>\d{1,3}(?:,\d{3}){2,3})(?!,?\d|\.\d)"), _CURRENCY_AT)
+_SPELLED_SCALE = Gated(patterns.compile(
     r"(?<![\w.,])(?P<cur>[$£€])(?P<num>\d+(?:\.\d+)?)[ \t\u00a0]+(?P<scale>million|billion|trillion)\b"
 ), _CURRENCY_AT)
 _SCALE_WORD = {"m": "million", "mn": "million", "M": "million", "bn": "billion", "b": "billion", "B": "billion",
@@ -656,8 +656,8 @@ class LargeMoneyForm(Rule):
 # NUM009: ordinals
 # =============================================================================
 
-_FIGURE_ORDINAL = regex.compile(r"(?<![\w.,/-])(?P<n>[1-9])(?P<suf>st|nd|rd|th)(?![\w])")
-_WORD_ORDINAL = Gated(regex.compile(
+_FIGURE_ORDINAL = patterns.compile(r"(?<![\w.,/-])(?P<n>[1-9])(?P<suf>st|nd|rd|th)(?![\w])")
+_WORD_ORDINAL = Gated(patterns.compile(
     r"(?<![\w-])(?P<word>(?:tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
     r"|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:first|second|third|fourth|fifth|sixth|seventh"
@@ -666,10 +666,10 @@ _WORD_ORDINAL = Gated(regex.compile(
     """tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
     twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth""".split()
 ))
-_ORDINAL_DETERMINER = regex.compile(r"(?:\b(?:the|its|his|her|their|our|my|your|this|that|every)|['’]s)[ \t]+\Z")
-_DATE_NEAR = regex.compile(rf"\b(?:{MONTH_ANY_RE})[ \t]*\Z")
-_DATE_AFTER = regex.compile(rf"[ \t]+(?:of[ \t]+)?(?:{MONTH_ANY_RE})(?![\w])")
-_NEXT_TOKEN = regex.compile(r"(?:[ \t]+|-)(?P<w>[\w'’]+)")
+_ORDINAL_DETERMINER = patterns.compile(r"(?:\b(?:the|its|his|her|their|our|my|your|this|that|every)|['’]s)[ \t]+\Z")
+_DATE_NEAR = patterns.compile(rf"\b(?:{MONTH_ANY_RE})[ \t]*\Z")
+_DATE_AFTER = patterns.compile(rf"[ \t]+(?:of[ \t]+)?(?:{MONTH_ANY_RE})(?![\w])")
+_NEXT_TOKEN = patterns.compile(r"(?:[ \t]+|-)(?P<w>[\w'’]+)")
 
 
 class OrdinalForm(Rule):
@@ -712,12 +712,12 @@ class OrdinalForm(Rule):
 # NUM010: decades
 # =============================================================================
 
-_DECADE = regex.compile(
+_DECADE = patterns.compile(
     r"(?<![\w'’])(?P<num>\d{4}|\d0)(?P<apos>['’])s\b"
 )
-_DECADE_LEAD = regex.compile(r"\b(?:[Tt]he|[Ee]arly|[Mm]id|[Ll]ate|[Ii]n)[ \t-]+\Z|mid-\Z")
-_AGE_OWNER = regex.compile(r"\b(?:her|his|their|my|your|our)[ \t]+(?:early[ \t]+|mid-|late[ \t]+)?\Z", regex.IGNORECASE)
-_OWNER = regex.compile(r"\b(?:her|his|their|my|your|our|its|the)[ \t]+(?:early[ \t]+|mid-|late[ \t]+)?\Z", regex.IGNORECASE)
+_DECADE_LEAD = patterns.compile(r"\b(?:[Tt]he|[Ee]arly|[Mm]id|[Ll]ate|[Ii]n)[ \t-]+\Z|mid-\Z")
+_AGE_OWNER = patterns.compile(r"\b(?:her|his|their|my|your|our)[ \t]+(?:early[ \t]+|mid-|late[ \t]+)?\Z", regex.IGNORECASE)
+_OWNER = patterns.compile(r"\b(?:her|his|their|my|your|our|its|the)[ \t]+(?:early[ \t]+|mid-|late[ \t]+)?\Z", regex.IGNORECASE)
 
 
 class DecadeApostrophe(Rule):

@@ -31,7 +31,7 @@ from typing import Any
 
 import regex
 
-from stylelint import Example, Fix, Rule, RuleContext, Severity
+from stylelint import Example, Fix, Rule, RuleContext, Severity, patterns
 from stylelint.document import Document, Span
 from stylelint.matcher import normalize
 from stylelint.rule import PhraseRule, Substitution, _match_case
@@ -127,7 +127,7 @@ def variant_groups() -> tuple[dict[str, tuple[str, int, int]], dict[str, list[li
 # Shared checks
 # ---------------------------------------------------------------------------
 
-_NEXT_CAP = regex.compile(r"[ \t]+(?:(?:for|of|and|the|de|du|la)[ \t]+){0,2}\p{Lu}\p{Ll}", regex.V1)
+_NEXT_CAP = patterns.compile(r"[ \t]+(?:(?:for|of|and|the|de|du|la)[ \t]+){0,2}\p{Lu}\p{Ll}", regex.V1)
 _OPENERS = set(" \t\xa0\"'“‘([{*_")
 _SENTENCE_END = set(".!?\n—–-…•|")  # not ":" or ";": a capital after them is a name
 
@@ -268,11 +268,11 @@ class VariantConsistency(PhraseRule):
 # SPL003 a name spelled two ways
 # ---------------------------------------------------------------------------
 
-_NAME = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?![\p{L}\p{M}-])", regex.V1)
-_DOUBLE = regex.compile(r"(\p{Ll})\1")
+_NAME = patterns.compile(r"(?<![\p{L}\p{M}'’-])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?![\p{L}\p{M}-])", regex.V1)
+_DOUBLE = patterns.compile(r"(\p{Ll})\1")
 
 
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}+(?![\p{L}\p{M}])", regex.V1)
+_LOWER_WORD = patterns.compile(r"(?<![\p{L}\p{M}])\p{Ll}+(?![\p{L}\p{M}])", regex.V1)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -395,16 +395,16 @@ class NameSpelledTwoWays(Rule):
 # SPL004 / SPL005 U.S., U.N., U.K.
 # ---------------------------------------------------------------------------
 
-_BARE = regex.compile(r"(?<![\p{L}\p{N}$/.\-@#])(?P<abbr>US|UK|UN)(?![\p{L}\p{N}$/]|\.\p{L})", regex.V1)
-_DOTTED = regex.compile(
+_BARE = patterns.compile(r"(?<![\p{L}\p{N}$/.\-@#])(?P<abbr>US|UK|UN)(?![\p{L}\p{N}$/]|\.\p{L})", regex.V1)
+_DOTTED = patterns.compile(
     r"(?<![\p{L}\p{N}.])(?P<abbr>U\.\s?S\.|U\.\s?K\.|U\.\s?N\.|E\.\s?U\.)(?!\p{L})(?![ \t]+Grant\b)",  # U.S. Grant
     regex.V1,
 )
-_SPACED = regex.compile(r"(?<![\p{L}\p{N}.])U\.[ \t]S\.(?!\p{L})", regex.V1)
-_CAPS_WORD = regex.compile(r"\p{Lu}{2,}")
-_BRAND_AFTER = regex.compile(r"[ \t]+(?:Airways|Weekly|Magazine)\b")
-_WORD_BEFORE = regex.compile(r"(\S+)[ \t]+\Z")
-_WORD_AFTER = regex.compile(r"[ \t]+(\S+)")
+_SPACED = patterns.compile(r"(?<![\p{L}\p{N}.])U\.[ \t]S\.(?!\p{L})", regex.V1)
+_CAPS_WORD = patterns.compile(r"\p{Lu}{2,}")
+_BRAND_AFTER = patterns.compile(r"[ \t]+(?:Airways|Weekly|Magazine)\b")
+_WORD_BEFORE = patterns.compile(r"(\S+)[ \t]+\Z")
+_WORD_AFTER = patterns.compile(r"[ \t]+(\S+)")
 
 
 def _mentions_kentucky(text: str) -> bool:

@@ -28,6 +28,7 @@ from typing import Any, ClassVar
 
 import regex
 
+from . import patterns
 from .document import Document, Span
 from .matcher import PhraseMatch
 from .violation import Fix, Severity, Violation
@@ -337,7 +338,7 @@ class Pattern(Rule):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         flags = regex.V1 | (regex.IGNORECASE if self.ignore_case else 0)
-        self._regex = regex.compile(self.pattern, flags)
+        self._regex = patterns.compile(self.pattern, flags)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         """One finding per regex match (its ``target`` group if it has one)."""

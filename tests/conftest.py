@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Compiled patterns go to a folder of this test run, not the user's cache
+# (set before any test imports the rule packs; subprocesses inherit it).
+if "STYLELINT_PATTERN_CACHE" not in os.environ:
+    _PATTERN_CACHE = tempfile.mkdtemp(prefix="stylelint-patterns-")
+    os.environ["STYLELINT_PATTERN_CACHE"] = _PATTERN_CACHE
+    atexit.register(shutil.rmtree, _PATTERN_CACHE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
