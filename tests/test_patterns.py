@@ -9,8 +9,9 @@ import pytest
 import regex
 
 from stylelint import patterns
-from tests.clihelp import run
-from tests.conftest import REFERENCE, corpus_files
+
+from clihelp import run
+from conftest import REFERENCE, corpus_files
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ CLI asks on a terminal without ``NO_COLOR``).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -17,6 +18,7 @@ from ..formats import Formatter
 from ..report import Report
 from ..violation import Severity
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
 
@@ -25,8 +27,16 @@ def _paint(text: str, code: str, color: bool) -> str:
 
 
 def _width(text: str) -> int:
-    """Terminal columns of ``text`` (wide East Asian characters take two)."""
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Terminal columns of ``text`` (wide East Asian characters take two, combining marks none)."""
+    if text.isascii():  # the common case: excerpts are whole paragraphs
+        return len(text)
+    width = len(text)
+    for c in _NON_ASCII.findall(text):
+        if unicodedata.combining(c):
+            width -= 1
+        elif unicodedata.east_asian_width(c) in "WF":
+            width += 1
+    return width
 
 
 def _excerpt(source: str, lines: LineIndex, v, color: bool) -> list[str]:

@@ -1,0 +1,38 @@
+"""The JSON report: laid out one finding per line, and exactly the report's data."""
+
+from __future__ import annotations
+
+import json
+
+from stylelint.api import lint_text
+from stylelint.formatters.json import render
+from stylelint.report import FileResult, Report
+
+
+def _report() -> Report:
+    found = lint_text('WASHINGTON –  He mentioned on Jan. 14 that the 2 agreed. "We will," he told.').violations
+    assert len(found) >= 3
+    return Report(files=[
+        FileResult(path="a.txt", format="text", violations=found),
+        FileResult(path="empty.txt", format="text"),
+        FileResult(path="bad.txt", errors=["bad.txt: not UTF-8 (byte 3)"]),
+        FileResult(path='q"uote\n.txt', format="markdown", violations=found[:1]),
+    ], errors=["plugin x failed"])
+
+
+def test_layout_parses_to_the_report_data():
+    report = _report()
+    assert json.loads(render(report, {})) == report.to_dict()
+
+
+def test_one_finding_per_line():
+    report = _report()
+    lines = render(report, {}).splitlines()
+    findings = [line for line in lines if line.startswith('      {"rule": ')]
+    assert len(findings) == len(report.violations)
+    assert all(json.loads(line.rstrip(","))["rule"] for line in findings)
+
+
+def test_empty_report():
+    report = Report()
+    assert json.loads(render(report, {})) == report.to_dict()
