@@ -692,12 +692,12 @@ class Model:
 #: (never from its held-out half). See docs/spin-quality.md.
 MODEL = Model(
     rates={
-        "signature": (8e-06, 0.00032),
-        "phrase": (8.9e-05, 0.00044),
-        "grammar": (8e-06, 0.00028),
-        "vocabulary": (0.0011, 0.0066),
+        "signature": (8e-06, 0.0003),
+        "phrase": (8.9e-05, 0.00046),
+        "grammar": (8e-06, 0.00042),
+        "vocabulary": (0.0011, 0.0067),
     },
-    slots={"normal": (0.92, 0.67), "spun": (0.0027, 0.23), "odd": (0.073, 0.1)},
+    slots={"normal": (0.92, 0.66), "spun": (0.0027, 0.23), "odd": (0.073, 0.11)},
     choice=(0.23, 0.34),
 )
 

@@ -242,6 +242,16 @@ def test_spinner_is_context_blind_and_seeded():
     assert spinner.spin(text, rate=0.0) == text
 
 
+def test_spinner_keeps_its_first_table_for_comparison():
+    # v2 only adds words; the quality report shows the v1 table's figures beside v2's
+    assert set(spinner.TABLE_V1) < set(spinner.TABLE)
+    assert all(spinner.TABLE[k] == v for k, v in spinner.TABLE_V1.items())
+    assert all(k not in v and v for k, v in spinner.TABLE.items())
+    tuning, held = spinner.split_table(spinner.TABLE_V1)
+    assert set(tuning) <= set(spinner.split_table()[0])
+    assert set(held) <= set(spinner.split_table()[1])
+
+
 @needs_shared
 def test_reference_article():
     text = REFERENCE.read_text(encoding="utf-8")
