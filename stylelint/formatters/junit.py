@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from lxml import etree
-
 from .. import hookimpl
 from ..formats import Formatter
 from ..report import Report
@@ -39,6 +37,8 @@ def _line(path: str, v: Violation) -> str:
 
 def render(report: Report, options: Mapping[str, Any]) -> str:
     """The report as one ``<testsuites>`` document."""
+    from lxml import etree  # here: runs without a JUnit report never load lxml
+
     suites = etree.Element("testsuites", name="stylelint")
     suite = etree.SubElement(suites, "testsuite", name="stylelint")
     tests = failures = errors = 0

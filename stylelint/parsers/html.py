@@ -24,8 +24,6 @@ from html import unescape as _unescape
 from html.entities import html5 as _HTML5
 from typing import Any
 
-from lxml import etree
-
 from .. import hookimpl
 from ..config import ConfigError
 from ..document import Document, Span, TextBuilder
@@ -515,7 +513,7 @@ class _Walker:
         """Enter a node; None for leaf nodes (comments, raw text) fully handled."""
         tag = el.tag
         if not isinstance(tag, str):
-            if tag is etree.Comment:
+            if tag is _etree().Comment:
                 at = self.al.seek_comment()
                 body = el.text or ""
                 if at >= 0 and "stylelint-" in body:
@@ -709,8 +707,16 @@ def _src_end(pieces: list[Piece], ce: int) -> int:
 # Tree, metadata, region
 
 
+def _etree() -> Any:
+    """``lxml.etree``, imported on first use: runs that read no HTML never load it."""
+    from lxml import etree
+
+    return etree
+
+
 def _tree(source: str) -> Any | None:
     """Parse with lxml; the document root, or None for an empty document."""
+    etree = _etree()
     parser = etree.HTMLParser(
         encoding="utf-8",
         remove_comments=False,

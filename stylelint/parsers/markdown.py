@@ -44,8 +44,6 @@ from collections.abc import Callable
 from html.entities import html5
 from typing import Any
 
-import yaml
-
 from .. import hookimpl
 from ..document import Document, TextBuilder
 from ..formats import Parser
@@ -359,7 +357,12 @@ def _front_matter_meta(body: str, fmt: str) -> dict[str, Any]:
     """Parse front matter into meta; never raises (errors go into the meta)."""
     meta: dict[str, Any] = {}
     try:
-        data = yaml.safe_load(body) if fmt == "yaml" else _toml.loads(body)
+        if fmt == "yaml":
+            import yaml  # only front matter needs it; most runs read none
+
+            data = yaml.safe_load(body)
+        else:
+            data = _toml.loads(body)
     except Exception as exc:  # YAMLError, TOMLDecodeError, bad dates (ValueError) ...
         meta["front_matter_error"] = " ".join(f"{type(exc).__name__}: {exc}".split())
         return meta
