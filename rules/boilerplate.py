@@ -78,10 +78,13 @@ _SPLIT_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
 
 def normalize(line: str) -> str:
     """Case-folded, plain quotes and ``...``, one space, no decoration at the ends."""
-    s = unicodedata.normalize("NFKC", line)
-    for a, b in _QUOTE_PAIRS:
-        s = s.replace(a, b)
-    s = s.replace("…", "...")
+    if line.isascii():
+        s = line  # NFKC, the quotes and the ellipsis are all outside ASCII
+    else:
+        s = unicodedata.normalize("NFKC", line)
+        for a, b in _QUOTE_PAIRS:
+            s = s.replace(a, b)
+        s = s.replace("…", "...")
     if any(c in s for c in _SPLIT_ONLY_SPACES):
         s = _SPACES.sub(" ", s).strip()
     else:

@@ -377,7 +377,7 @@ class ConfigResolver:
         self.explicit = explicit
         self.cli = dict(cli or {})
         self._by_file: dict[Path | None, Config] = {}
-        self._by_dir: dict[Path, Path | None] = {}
+        self._by_dir: dict[str, Path | None] = {}
         self._plain: dict[int, Config] = {}
 
     def for_path(self, path: str | None) -> Config:
@@ -386,9 +386,9 @@ class ConfigResolver:
             base = self.explicit
             cfg_file: Path | None = Path(base.path) if base.path else None
         else:
-            folder = Path(os.path.dirname(os.path.abspath(path)) if path else os.getcwd())
+            folder = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
             if folder not in self._by_dir:
-                self._by_dir[folder] = find_config_file(folder)
+                self._by_dir[folder] = find_config_file(Path(folder))
             cfg_file = self._by_dir[folder]
             if cfg_file not in self._by_file:
                 self._by_file[cfg_file] = load_config(cfg_file) if cfg_file else Config(root=os.getcwd())

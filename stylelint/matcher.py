@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 # A word keeps its internal apostrophes ("don't", "Zelenskyy's"); anything
 # else that is not space is a one-character token, so "U.S." is U . S .
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")  # stdlib re: faster here than regex
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _HYPHENS = "-‐‑"
 
@@ -36,8 +38,12 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     """``(normalized token, start, end)`` for every token of ``text``."""
     folded = normalize(text)
     if len(folded) == len(text):
-        # One pass over the folded text: its offsets are the text's offsets.
-        return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+        # The folded text's offsets are the text's. Splitting on the token
+        # pattern gives separators and tokens in turn; their running lengths
+        # are the offsets, all computed in C (faster than a finditer loop).
+        parts = _TOKEN_SPLIT.split(folded)
+        offsets = list(accumulate(map(len, parts), initial=0))
+        return list(zip(parts[1::2], offsets[1:-1:2], offsets[2::2], strict=True))
     # Rare characters change length when lowered (İ): fold token by token.
     return [(normalize(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from stylelint.matcher import PhraseEntry, PhraseMatcher, compile_matcher, tokenize
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stylelint.matcher import (
+    _TOKEN,
+    PhraseEntry,
+    PhraseMatcher,
+    compile_matcher,
+    normalize,
+    tokenize,
+)
 
 
 def found(phrases, text, **kw):
@@ -67,3 +77,15 @@ def test_tokenize_keeps_offsets():
     text = "U.S. officials’ “plan”"
     for tok, s, e in tokenize(text):
         assert text[s:e].replace("’", "'").casefold() == tok
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ9_ '’‘ʼ.-\n\tİß—é\u0301😀")), max_size=60))
+def test_tokenize_is_the_token_pattern_on_folded_text(text):
+    """The split-based fast path gives exactly what matching the token pattern would."""
+    folded = normalize(text)
+    if len(folded) == len(text):
+        expected = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+    else:
+        expected = [(normalize(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    assert tokenize(text) == expected
