@@ -275,6 +275,11 @@ _DOUBLE = patterns.compile(r"(\p{Ll})\1")
 _LOWER_WORD = patterns.compile(r"(?<![\p{L}\p{M}])\p{Ll}+(?![\p{L}\p{M}])", regex.V1)
 
 
+def _base_name(word: str) -> str:
+    """A capitalized word without its possessive ending."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 @functools.lru_cache(maxsize=65536)
 def _undouble(word: str) -> str:
     return _DOUBLE.sub(r"\1", word)
@@ -315,21 +320,13 @@ class NameSpelledTwoWays(Rule):
         text = document.text
         quote_at = document.quote_at
         min_length = self.min_length
-        # Every capitalized word long enough, and where it stands (with its block).
-        seen: dict[str, list[tuple[int, int]]] = {}
-        for block in document.blocks:
-            if block.kind in ("headline", "heading"):
-                continue  # title case: any word may be capitalized
-            bs = block.span.start
-            for m in _NAME.finditer(text, bs, block.span.end):
-                word = m.group()
-                if len(word) < min_length:
-                    continue
-                if word.endswith(("'s", "’s")):
-                    word = word[:-2]
-                    if len(word) < min_length:
-                        continue
-                seen.setdefault(word, []).append((m.start(), bs))
+        # Every capitalized word long enough (findall: no match objects for
+        # the thousands of words that pair with nothing).
+        blocks = [b for b in document.blocks if b.kind not in ("headline", "heading")]  # title case: any word may be capitalized
+        words: set[str] = set()
+        for block in blocks:
+            words.update(_NAME.findall(text, block.span.start, block.span.end))
+        seen = {w for w in map(_base_name, words) if len(w) >= min_length}
         # Only a word that shares its undoubled form, or its length and letters
         # (an adjacent swap), with another can be in a pair; only those words'
         # places are worked out, and the pairs are those all the words would give.
@@ -341,10 +338,18 @@ class NameSpelledTwoWays(Rule):
                 by_letters.setdefault("".join(sorted(w)), []).append(w)
         candidates = {w for g in by_skeleton.values() if len(g) >= 2 for w in g}
         candidates.update(w for g in by_letters.values() if len(g) >= 2 for w in g)
+        where: dict[str, list[tuple[int, int]]] = {}
+        if candidates:
+            for block in blocks:
+                bs = block.span.start
+                for m in _NAME.finditer(text, bs, block.span.end):
+                    w = _base_name(m.group())
+                    if w in candidates:
+                        where.setdefault(w, []).append((m.start(), bs))
         places: dict[str, list[int]] = {}
         for w in candidates:
             starts = [
-                s for s, bs in seen[w]
+                s for s, bs in where[w]
                 # not a sentence's first word (any word starts one capitalized), not in a quotation
                 if not sentence_initial(text, s, bs) and quote_at(s) is None
             ]

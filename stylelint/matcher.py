@@ -17,13 +17,15 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import itemgetter
 from typing import Any
 
 # A word keeps its internal apostrophes ("don't", "Zelenskyy's"); anything
 # else that is not space is a one-character token, so "U.S." is U . S .
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")  # stdlib re: faster here than regex
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+_FIRST = itemgetter(0)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _HYPHENS = "-‐‑"
 
@@ -95,17 +97,14 @@ class PhraseMatcher:
         if tokens is None:
             tokens = tokenize(text)
         index = self._index
-        n = len(tokens)
-        for i in range(n):
+        for i in self._candidates(tokens):
             tok, start, _ = tokens[i]
             cands = index.get(tok)
             stem_end = None
-            if cands is None and tok.endswith("'s") and len(tok) > 2:
-                # Possessive: "Kiev's" matches the phrase "Kiev".
-                cands = index.get(tok[:-2])
-                stem_end = tokens[i][2] - 2
             if cands is None:
-                continue
+                # Possessive: "Kiev's" matches the phrase "Kiev".
+                cands = index[tok[:-2]]
+                stem_end = tokens[i][2] - 2
             if start > 0 and text[start - 1] in _HYPHENS and start > 1 and text[start - 2].isalnum():
                 continue
             for rest, entry in cands:
@@ -121,6 +120,21 @@ class PhraseMatcher:
                 if entry.case_sensitive and not _same_case(text[start:end], entry.phrase):
                     continue
                 yield PhraseMatch(entry, start, end)
+
+    def _candidates(self, tokens: list[tuple[str, int, int]]) -> list[int]:
+        """Indexes of the tokens that start a phrase, alone or as a possessive ("Kiev's").
+
+        The membership tests run in C over the whole token list; the Python
+        loop in :meth:`scan` then visits only these few positions.
+        """
+        words = list(map(_FIRST, tokens))
+        keys = self._index.keys()
+        present = set(words)
+        starters = present & keys
+        starters.update(
+            w for w in present - starters if len(w) > 2 and w.endswith("'s") and w[:-2] in keys
+        )
+        return list(compress(range(len(words)), map(starters.__contains__, words)))
 
     @staticmethod
     def _match_rest(text: str, tokens: list[tuple[str, int, int]], i: int, rest: tuple[str, ...]) -> int | None:
