@@ -574,7 +574,7 @@ def spinner_section(docs) -> list[str]:
         "detector's data. A brief now has a median of "
         f"{per100['v2']:.1f} replaceable words per 100. Nothing in the detector was changed "
         "to match (only the model was recalibrated): the v2 words are mostly plausible "
-        "synonyms ('instructor' for 'teacher', 'title' for 'name') that the detector does not "
+        "synonyms ('title' for 'name', 'tale' for 'story') that the detector does not "
         f"know: {k2} of the {n2} substitutions v2 adds are in the detector's synonym table, "
         f"against {k1} of v1's {n1}. The split into halves is by the same hash: the v2 tuning half has "
         f"{len(tuning)} words ({len(tuning1)} in v1), the held-out half {len(held)} "
