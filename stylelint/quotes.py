@@ -49,6 +49,32 @@ def find_quotes(text: str, blocks: Sequence[Block]) -> list[Span]:
     return spans
 
 
+def with_marked_quotes(text: str, found: Sequence[Span], marked: Sequence[tuple[int, int]]) -> list[Span]:
+    """``found`` (from quote marks) joined with quotations the markup marks (``<q>``).
+
+    A ``<q>`` carries no quote characters in the text (the browser draws
+    them), so :func:`find_quotes` cannot see it. Spans are trimmed of edge
+    whitespace, and overlapping or nested ones merge: the result stays in
+    order and disjoint, as :meth:`Document.quote_at` needs.
+    """
+    spans = [(q.start, q.end) for q in found]
+    for start, end in marked:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    spans.sort()
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [Span(a, b) for a, b in merged]
+
+
 def _block_quotes(text: str, block: Block, carried: bool) -> tuple[list[Span], bool]:
     """Quotations in one block, and whether the block ends inside one.
 

@@ -29,6 +29,7 @@ from ..config import ConfigError
 from ..document import Document, Span, TextBuilder
 from ..formats import Parser
 from ..pubdate import iso_date
+from ..quotes import find_quotes, with_marked_quotes
 from ..suppression import parse_directive
 
 # --------------------------------------------------------------------------
@@ -477,6 +478,9 @@ class _Walker:
         self.brs = 0  # <br>s since the last non-space text
         self.approx: list[Span] = []
         self.comments: list[tuple[str, int]] = []
+        #: ``<q>`` elements: text offsets where each open one began, and the spans of closed ones.
+        self.q_open: list[int] = []
+        self.q_spans: list[tuple[int, int]] = []
         #: Record enclosing blocks' class/id tokens (whole pages; see _ancestors).
         self.ancestors = False
 
@@ -507,7 +511,7 @@ class _Walker:
                     stack.append((child, iter(child), cundo))
 
     # Undo flags, so _leave restores exactly what _enter changed.
-    _U_REGION, _U_SKIP, _U_BLOCK = 1, 2, 4
+    _U_REGION, _U_SKIP, _U_BLOCK, _U_QUOTE = 1, 2, 4, 8
 
     def _enter(self, el: Any) -> int | None:
         """Enter a node; None for leaf nodes (comments, raw text) fully handled."""
@@ -548,10 +552,17 @@ class _Walker:
             undo |= self._U_BLOCK
             self.ctx.append(self._block_ctx(el, tag))
             self.gen += 1
+        elif tag == "q":  # quoted speech: its marks are drawn by the browser, not in the text
+            undo |= self._U_QUOTE
+            self.q_open.append(self.b.length)
         self._chunk(el.text)
         return undo
 
     def _leave(self, undo: int) -> None:
+        if undo & self._U_QUOTE:
+            start = self.q_open.pop()
+            if self.b.length > start:
+                self.q_spans.append((start, self.b.length))
         if undo & self._U_BLOCK:
             self.ctx.pop()
             self.gen += 1
@@ -984,6 +995,8 @@ def parse(source: str, path: str | None = None, *, content_selector: str | None 
         desc = "body" if whole else "fragment"
     meta["region"] = desc
     doc = walker.b.build("html", path, meta=meta, approximate=walker.approx)
+    if walker.q_spans:
+        doc.quotes = with_marked_quotes(doc.text, find_quotes(doc.text, doc.blocks), walker.q_spans)
     for body, at in walker.comments:
         d = parse_directive(body, at, doc.lines.position(at)[0])
         if d is not None:

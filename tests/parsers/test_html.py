@@ -898,3 +898,46 @@ def test_void_embed_does_not_swallow_the_rest() -> None:
     doc = parse("<p>a claimed</p><embed src=x><p>b claimed</p><wbr><p>c</p>")
     assert doc.text == "a claimed\n\nb claimed\n\nc"
     assert_exact(doc)
+
+
+# --- <q>: quoted speech whose marks the browser draws -------------------------
+
+
+def _quoted(doc: Document) -> list[str]:
+    return [doc.text[q.start : q.end] for q in doc.quotes]
+
+
+def test_q_element_is_a_quotation() -> None:
+    doc = parse("<p>Blinken said, <q>We <em>will</em> respond.</q> He left.</p>")
+    assert _quoted(doc) == ["We will respond."]
+    assert doc.in_quote(Span(doc.text.index("will"), doc.text.index("will") + 4))
+    assert not doc.in_quote(Span(doc.text.index("left"), doc.text.index("left") + 4))
+
+
+def test_nested_and_marked_quotations_merge_in_order() -> None:
+    doc = parse("<p><q>Outer <q>inner</q> end.</q> Then “marked words” and <q>last</q>.</p>")
+    assert _quoted(doc) == ["Outer inner end.", "“marked words”", "last"]
+    starts = [q.start for q in doc.quotes]
+    assert starts == sorted(starts)
+
+
+def test_q_with_its_own_marks_is_one_quotation() -> None:
+    doc = parse("<p>He said <q>“Go now,”</q> and left.</p>")
+    assert _quoted(doc) == ["“Go now,”"]
+
+
+def test_q_outside_the_article_adds_nothing() -> None:
+    doc = parse("<html><body><nav><q>Menu quote</q></nav><article><p>He said it was over. "
+                + "The talks ended on Tuesday in Geneva after three days. " * 3 + "</p></article></body></html>")
+    assert "Menu quote" not in doc.text
+    assert doc.quotes == []
+
+
+def test_rules_about_our_wording_skip_q_text() -> None:
+    from stylelint.api import lint_text
+
+    page = "<p>Blinken informed reporters on Friday. <q>I informed reporters on Friday that the 2 sides met.</q></p>"
+    found = lint_text(page, input_format="html").violations
+    inside = page.index("<q>")
+    assert [v.rule_id for v in found if v.rule_id.startswith(("ATT", "NUM")) and v.offset > inside] == []
+    assert any(v.rule_id == "ATT003" and v.offset < inside for v in found)
