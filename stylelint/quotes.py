@@ -40,10 +40,16 @@ def _closes_single(text: str, i: int, end: int) -> bool:
 
 
 def find_quotes(text: str, blocks: Sequence[Block]) -> list[Span]:
-    """Quotation spans (marks included) in ``text``, in order."""
+    """Quotation spans (marks included) in ``text``, in order; a blockquote block is one whole."""
     spans: list[Span] = []
     carried = False  # the previous block ended inside an open quotation
     for block in blocks:
+        if block.kind == "blockquote":
+            # A block quotation (an embedded post, a quoted passage) is quoted
+            # material as a whole, marks or not.
+            spans.append(block.span)
+            carried = False
+            continue
         found, carried = _block_quotes(text, block, carried)
         spans.extend(found)
     return spans

@@ -45,3 +45,24 @@ def test_last_paragraph_of_a_quotation_missing_its_opening_mark():
 
 def test_orphan_closer_without_open_quote_before_is_not_a_quote():
     assert quoted("Plain paragraph.\n\nSecond ends here,” she said.") == []
+
+
+def test_blockquote_blocks_are_quotations_whole():
+    from stylelint.api import lint_text
+
+    md = "He informed the board on Friday.\n\n> I informed the board on Friday that the 2 sides met.\n> — Jane Smith\n"
+    report = lint_text(md, input_format="markdown")
+    inside = md.index(">")
+    assert [v.rule_id for v in report.violations if v.offset >= inside and v.rule_id.startswith(("ATT", "NUM"))] == []
+    assert any(v.rule_id == "ATT003" and v.offset < inside for v in report.violations)
+
+
+def test_embedded_post_in_html_blockquote_is_quoted():
+    from stylelint.api import lint_text
+
+    page = ('<article><p>Fans wrote on Dec. 27 that the 2 teams met.</p><blockquote class="twitter-tweet">'
+            "<p>What a night for the 2 teams</p>— Fan (@fan) December 27, 2014</blockquote></article>")
+    found = lint_text(page, input_format="html").violations
+    inside = page.index("<blockquote")
+    assert [v.rule_id for v in found if v.offset >= inside] == []
+    assert any(v.rule_id == "NUM001" and v.offset < inside for v in found)
