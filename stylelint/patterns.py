@@ -105,7 +105,10 @@ class _Recorder:
 
     def __call__(self, pattern: Any, *args: Any) -> Any:
         if getattr(_capture, "pattern", None) is pattern:
-            _capture.args = _pack(args)
+            try:
+                _capture.args = _pack(args)
+            except (TypeError, ValueError):  # another regex's engine call: compile as usual, cache nothing
+                _capture.args = None
         return self.real(pattern, *args)
 
 

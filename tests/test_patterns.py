@@ -127,3 +127,10 @@ def test_unwritable_folder_is_skipped(monkeypatch, tmp_path):
     assert patterns.compile(r"\bsaid\b", 0).search("said")
     patterns.save()  # no exception
     assert blocker.read_text() == "not a folder"
+
+
+def test_an_engine_call_of_another_shape_is_compiled_and_not_cached(fresh, monkeypatch):
+    """A future regex whose compiler passes other arguments: patterns still compile, nothing is stored."""
+    monkeypatch.setattr(patterns, "_pack", lambda args: (_ for _ in ()).throw(ValueError("shape")))
+    assert patterns.compile(r"\bnew\b", 0).search("a new one").span() == (2, 5)
+    assert patterns._state["entries"] == {} and not patterns._state["dirty"]
