@@ -611,6 +611,12 @@ NEGATIVE_RESULTS = [
     "model in small): 9.9 per 1,000 words clean against 13.8 spun (v1 table).",
     "- **Rarer-synonym share** (words with a WordNet synonym 20 times as frequent): 13.5 per "
     "1,000 words clean against 16.4 spun (v1 table).",
+    "- **Per-word choice shares** from a general frequency list (each spinner choice of the "
+    "synonym table weighed by how rare it is against its original in SymSpell's Google Books "
+    "unigram counts, instead of one share for the whole table): the best clean calibration "
+    "article rose from 2.1 to 5.4 nats (`rdb-lazy-image-2`; 17.5 on the check half), "
+    "so the threshold would rise to 7.5; at the current 4.5 detection went from 89.1% to "
+    "89.6% only.",
     "- **Part-of-speech slots** (a verb-only word after a determiner, 'the imply'; a base "
     "form after have, 'has arrive'): 0.06 to 0.10 per 1,000 words clean against 0.33 "
     "spun on the v2 tuning half and 0.15 on its held-out half: too rare to move a verdict.",
