@@ -112,6 +112,13 @@ def _work(path: str):
     return lint_file(path, resolver, linters, results)
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def default_jobs() -> int:
     """The number of cores this process may use."""
     try:
@@ -160,8 +167,14 @@ def run_paths(
         fork = "fork" in multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if fork else "spawn")
         shared = linters if fork else linters.debug
+        # Largest files first, one at a time: no process is left with a big
+        # file at the end while the others wait (results go back in order).
+        order = sorted(range(len(pending)), key=lambda k: -_size(pending[k][1]))
         with ctx.Pool(jobs, _init_worker, (resolver, shared, cache_dir)) as pool:
-            linted = pool.map(_work, [p for _, p in pending], chunksize=max(1, len(pending) // (jobs * 8)))
+            out = pool.map(_work, [pending[k][1] for k in order], chunksize=max(1, len(order) // (jobs * 32)))
+        linted = [None] * len(pending)
+        for k, res in zip(order, out, strict=True):
+            linted[k] = res
     else:
         linted = [lint_file(p, resolver, linters, results) for _, p in pending]
     done_early.update(zip([n for n, _ in pending], linted, strict=True))
