@@ -180,8 +180,10 @@ _ROMAN = r"(?:II|III|IV)"
 _TOKEN = rf"(?:{_ABBR}|{_INITIALS}|{_WORD}|{_ROMAN}(?![\p{{L}}\p{{N}}]))"
 _PARTICLE = r"(?:de|da|di|del|della|der|den|van|von|du|dos|das|bin|ibn|ter|ten|le|la)"
 _SEP = r"(?:[ \t\xa0]+|[ \t]*\n[ \t]*)"
+# The lookahead is implied by _TOKEN (every alternative starts with a capital
+# or "al-"/"el-"); stated first, it lets the engine skip to candidate starts.
 CHUNK = patterns.compile(
-    rf"(?<![\p{{L}}\p{{N}}'’.-]){_TOKEN}(?:{_SEP}(?:{_PARTICLE}{_SEP})*{_TOKEN})*(?![\p{{L}}\p{{N}}])",
+    rf"(?=\p{{Lu}}|[ae]l-)(?<![\p{{L}}\p{{N}}'’.-]){_TOKEN}(?:{_SEP}(?:{_PARTICLE}{_SEP})*{_TOKEN})*(?![\p{{L}}\p{{N}}])",
     regex.V1,
 )
 _TOKENS = patterns.compile(rf"{_TOKEN}|(?<=\s){_PARTICLE}(?=\s)", regex.V1)
@@ -198,7 +200,7 @@ _DETERMINERS = frozenset("the a an The A An".split())
 SKIP_BLOCKS = frozenset({"headline", "heading", "caption", "byline", "dateline"})
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Person:
     """Someone introduced in the article by full name."""
 
@@ -216,7 +218,7 @@ class Person:
         return " ".join(self.tokens)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Mention:
     """A capitalised name in the text and whom it refers to.
 
