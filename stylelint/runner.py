@@ -7,6 +7,7 @@ are enough of them to be worth it) and reported in that same order, so
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
@@ -167,11 +168,18 @@ def run_paths(
         fork = "fork" in multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if fork else "spawn")
         shared = linters if fork else linters.debug
-        # Largest files first, one at a time: no process is left with a big
+        # Largest files first, in small chunks: no process is left with a big
         # file at the end while the others wait (results go back in order).
         order = sorted(range(len(pending)), key=lambda k: -_size(pending[k][1]))
-        with ctx.Pool(jobs, _init_worker, (resolver, shared, cache_dir)) as pool:
-            out = pool.map(_work, [pending[k][1] for k in order], chunksize=max(1, len(order) // (jobs * 32)))
+        # Frozen (as the gc docs advise before a fork), what the workers
+        # inherit stays shared: no collection in them walks, and so copies,
+        # the parent's objects. Thawed after, for API callers that live on.
+        gc.freeze()
+        try:
+            with ctx.Pool(jobs, _init_worker, (resolver, shared, cache_dir)) as pool:
+                out = pool.map(_work, [pending[k][1] for k in order], chunksize=max(1, len(order) // (jobs * 32)))
+        finally:
+            gc.unfreeze()
         linted = [None] * len(pending)
         for k, res in zip(order, out, strict=True):
             linted[k] = res
