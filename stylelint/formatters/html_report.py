@@ -40,6 +40,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .. import __version__
+from ..parsers.text import PARAGRAPH_BREAK
 from ..report import FileResult, Report
 from ..violation import Severity, Violation
 from .sarif import rule_url
@@ -574,7 +575,6 @@ def _html_article(source: str, findings: Sequence[_Finding]) -> tuple[etree._Ele
 # ---------------------------------------------------------------------------
 # Text and Markdown input: paragraphs and headings from the source
 
-_PARA_BREAK = re.compile(r"(?:[ \t\f\v]*(?:\r\n|\r|\n)){2,}")
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+")
 _FRONT = re.compile(r"(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
 
@@ -591,7 +591,7 @@ def _blocks(source: str, fmt: str | None) -> list[tuple[int, int, str, int]]:
             if close:
                 blocks.append((0, close.end(), "pre", 0))
                 pos = close.end()
-    for m in [*_PARA_BREAK.finditer(source, pos), None]:
+    for m in [*PARAGRAPH_BREAK.finditer(source, pos), None]:
         end = m.start() if m else len(source)
         chunk = source[pos:end]
         lead = len(chunk) - len(chunk.lstrip())

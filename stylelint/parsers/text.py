@@ -8,7 +8,9 @@ from .. import hookimpl
 from ..document import Block, Document, OffsetMap, Span
 from ..formats import Parser
 
-_PARAGRAPH_BREAK = re.compile(r"(?:[ \t\f\v]*(?:\r\n|\r|\n)){2,}")
+# The lookahead only states the first character a break can have: with it
+# ``re`` skips to candidates instead of trying the pattern at every position.
+PARAGRAPH_BREAK = re.compile(r"(?=[ \t\f\v\r\n])(?:[ \t\f\v]*(?:\r\n|\r|\n)){2,}")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]?$")
 
 
@@ -22,7 +24,7 @@ def parse(source: str, path: str | None = None) -> Document:
     """Parse plain text. Offsets are the identity: the prose is the source."""
     blocks: list[Block] = []
     pos = 0
-    for m in [*_PARAGRAPH_BREAK.finditer(source), None]:
+    for m in [*PARAGRAPH_BREAK.finditer(source), None]:
         end = m.start() if m else len(source)
         chunk = source[pos:end]
         lead = len(chunk) - len(chunk.lstrip())
