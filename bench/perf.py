@@ -156,13 +156,16 @@ def main(argv: list[str] | None = None) -> int:
             pmed, _, prss = best_of(reps, [args.proselint, "check", str(CORPUS_TEXT)], env=env, cwd=tmp)
             say(f"| proselint {tool_version(args.proselint)} check | {pmed:.2f} | {mb / pmed:.2f} | {prss / 1024:.0f} |")
         if args.proselint_old:
-            # 0.14 keeps every check's result in ~/.cache/proselint: clear it (-c) for a real run.
-            subprocess.run([args.proselint_old, "--clean"], env=env, cwd=tmp, capture_output=True)
-            omed, _, orss = run_timed([args.proselint_old, str(CORPUS_TEXT)], env=env, cwd=tmp)
-            say(f"| proselint {tool_version(args.proselint_old)}, empty result cache | {omed:.2f} | {mb / omed:.2f} | {orss / 1024:.0f} |")
-            cmed, _, crss = run_timed([args.proselint_old, str(CORPUS_TEXT)], env=env, cwd=tmp)
-            say(f"| proselint {tool_version(args.proselint_old)}, every result cached | {cmed:.2f} | {mb / cmed:.2f} | {crss / 1024:.0f} |")
-            subprocess.run([args.proselint_old, "--clean"], env=env, cwd=tmp, capture_output=True)
+            # 0.14 keeps every check's result under ~/.cache/proselint: a home of
+            # its own starts it empty, then the second run has every result cached.
+            home = tmp / "proselint-home"
+            home.mkdir()
+            old_env = {**env, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
+            old_version = tool_version(args.proselint_old)
+            omed, _, orss = run_timed([args.proselint_old, str(CORPUS_TEXT)], env=old_env, cwd=tmp)
+            say(f"| proselint {old_version}, empty result cache | {omed:.2f} | {mb / omed:.2f} | {orss / 1024:.0f} |")
+            cmed, _, crss = run_timed([args.proselint_old, str(CORPUS_TEXT)], env=old_env, cwd=tmp)
+            say(f"| proselint {old_version}, every result cached | {cmed:.2f} | {mb / cmed:.2f} | {crss / 1024:.0f} |")
         say()
         if args.proselint:
             say(f"Throughput ratio, stylelint (default -j) / proselint {tool_version(args.proselint)}: "
