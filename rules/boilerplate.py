@@ -983,6 +983,7 @@ class Residue(Rule):
     """Reports this rule's share of the boilerplate analysis."""
 
     fixable = "unsafe"
+    residue = True  # other rules' findings inside page residue are dropped
 
     def check(self, document: Document, context: RuleContext) -> Iterator:
         """One finding per residue line (or span) classified as this rule's."""

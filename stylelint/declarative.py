@@ -49,7 +49,7 @@ KINDS: dict[str, type[Rule]] = {
 
 _COMMON = {
     "id", "name", "kind", "summary", "rationale", "severity", "source", "scopes", "in_quotes",
-    "examples", "message", "fixable", "profiles",
+    "examples", "message", "fixable", "profiles", "residue",
 }
 _KIND_KEYS = {
     "existence": {"terms", "case_sensitive"},
@@ -109,7 +109,7 @@ def validate_rule_table(table: Mapping[str, Any], origin: str, root: str) -> dic
                 value = Severity.parse(value)
             except ValueError:
                 raise fail(key, f"got {value!r} (allowed: error, warning, info)") from None
-        elif key in ("in_quotes", "case_sensitive", "ignore_case"):
+        elif key in ("in_quotes", "case_sensitive", "ignore_case", "residue"):
             if not isinstance(value, bool):
                 raise fail(key, f"expected true or false, got {value!r}")
         elif key in ("scopes", "terms", "profiles"):

@@ -39,6 +39,7 @@ def render_rule(rule: Rule) -> str:
         f"- Applies inside quotations: {'yes' if rule.in_quotes else 'no'}",
         f"- Scope: {', '.join(rule.scopes) if rule.scopes else ('whole document' if rule.document_level else 'all prose')}",
         f"- Fix: {_fix_line(rule)}",
+        *(["- Marks page residue: other rules' findings inside its span are not reported"] if rule.residue else []),
         f"- Provided by: {rule.plugin or 'unknown'}",
         "",
         "## Why",

@@ -308,6 +308,8 @@ class Linter:
         accept = self.config.accept
         hook = self.plugins.pm.hook
         out: list[Violation] = []
+        residue: list[tuple[int, int]] = []  # source spans of page residue (see Rule.residue)
+        maskable: set[int] = set()  # findings that residue hides (not residue, not document-level)
         seen: set[tuple[str, int, int]] = set()
         text_len = len(doc.text)
         for rule, v in found:
@@ -349,8 +351,21 @@ class Linter:
             if hook.suppress_violation(violation=placed, document=doc, config=self.config):
                 continue
             out.append(placed)
+            if rule.residue:
+                residue.append((start, end))
+            elif not rule.document_level:
+                maskable.add(id(placed))
+        if residue:
+            # Text that is page residue is to be deleted, not edited: other
+            # rules' findings inside it would only be noise.
+            out = [v for v in out if id(v) not in maskable or not _inside(v, residue)]
         out.sort(key=Violation.sort_key)
         return out
+
+
+def _inside(v: Violation, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``v`` lies within one of ``spans`` (source offsets)."""
+    return any(a <= v.offset and v.end_offset <= b for a, b in spans)
 
 
 def _accepted(v: Violation, accept: Sequence[Mapping[str, Any]]) -> bool:

@@ -92,6 +92,9 @@ class Rule:
     :cvar profiles: profiles that enable it by default (``None``: all).
     :cvar default_enabled: off-by-default rules need ``select``.
     :cvar document_level: one finding about the whole document.
+    :cvar residue: its findings mark text that is not the article's own
+        (page residue, to be deleted): other rules' findings inside them
+        are dropped, since there is nothing there to edit.
     """
 
     id: ClassVar[str] | str = ""
@@ -107,12 +110,13 @@ class Rule:
     profiles: tuple[str, ...] | None = None
     default_enabled: bool = True
     document_level: bool = False
+    residue: bool = False
     #: Filled when registered: the plugin that provides the rule.
     plugin: str = ""
 
     _FIELDS = (
         "id", "name", "summary", "rationale", "severity", "scopes", "in_quotes",
-        "source", "examples", "fixable", "profiles", "default_enabled", "document_level",
+        "source", "examples", "fixable", "profiles", "default_enabled", "document_level", "residue",
     )
 
     def __init__(self, **kwargs: Any) -> None:

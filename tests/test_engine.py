@@ -136,3 +136,70 @@ def test_config_content_selector_reaches_the_html_parser():
     assert len(everywhere) == 2
     story = lint(page, [CLAIMED], input_format="html", content_selector="div.story")
     assert [v.line for v in story] == [1] and page[story[0].offset - 4 : story[0].offset] == "She "
+
+
+class Footer(Rule):
+    """A toy residue rule: the line "Share this story" is page chrome."""
+
+    id, name, summary, rationale, source = "TST005", "footer", "s", "r", "s"
+    residue = True
+
+    def check(self, document, context):
+        at = document.text.find("Share this story, he claimed")
+        if at >= 0:
+            yield self.violation(at, at + len("Share this story, he claimed"), "residue")
+
+
+class Verdict(Rule):
+    id, name, summary, rationale, source = "TST006", "verdict", "s", "r", "s"
+    document_level = True
+
+    def check(self, document, context):
+        start = document.text.find("claimed", document.text.find("Share"))
+        yield self.violation(start, start + 7, "document")
+
+
+def test_findings_inside_page_residue_are_dropped():
+    text = "The mayor claimed victory.\n\nShare this story, he claimed"
+    ids = [(v.rule_id, v.line) for v in lint(text, [Footer(), CLAIMED, Verdict()])]
+    # The body's finding stays; the one inside the residue line goes; a
+    # document-level verdict pointing there stays.
+    assert ids == [("TST001", 1), ("TST005", 3), ("TST006", 3)]
+    assert [(v.rule_id, v.line) for v in lint(text, [CLAIMED])] == [("TST001", 1), ("TST001", 3)]
+
+
+def test_suppressed_residue_masks_nothing():
+    text = "Share this story, he claimed <!-- x -->"
+    md = "<!-- stylelint-disable-next-line TST005 -->\nShare this story, he claimed\n"
+    assert [v.rule_id for v in lint(md, [Footer(), CLAIMED], input_format="markdown")] == ["TST001"]
+    assert [v.rule_id for v in lint(text, [Footer(), CLAIMED])] == ["TST005"]
+
+
+def test_no_style_finding_inside_boilerplate_on_real_pages():
+    """Scraped pages: the comment timestamps, share rows and ad lines that BPL flags carry no DAT/NUM/SPL noise."""
+    from conftest import REFERENCE, corpus_files
+
+    linter = linter_for(None)
+    pages = [REFERENCE, *corpus_files("html", "nws-*.html")[:30]]
+    masked_somewhere = False
+    for page in pages:
+        result = linter.lint_source(page.read_text(encoding="utf-8", errors="replace"), str(page))
+        residue = [(v.offset, v.end_offset) for v in result.violations if v.rule_id.startswith("BPL")]
+        for v in result.violations:
+            if v.rule_id.startswith("BPL") or v.rule_id == "SPN001":
+                continue
+            assert not any(a <= v.offset and v.end_offset <= b for a, b in residue), (page.name, v)
+        masked_somewhere = masked_somewhere or bool(residue)
+    assert masked_somewhere
+
+
+def test_declarative_rule_can_mark_residue(tmp_path):
+    (tmp_path / "house.toml").write_text(
+        '[[rule]]\nid = "HSE001"\nname = "newsletter-box"\nkind = "existence"\nterms = ["Sign up for our newsletter, he claimed"]\n'
+        'summary = "s"\nrationale = "r"\nsource = "s"\nresidue = true\nseverity = "warning"\n'
+        'examples = [{wrong = "Sign up for our newsletter, he claimed", right = "He said."}]\n',
+        encoding="utf-8",
+    )
+    linter = linter_for([CLAIMED], rules_dirs=[str(tmp_path)], extend_select=("HSE001",))
+    found = linter.lint_source("The mayor claimed it.\n\nSign up for our newsletter, he claimed", None, "text").violations
+    assert [(v.rule_id, v.line) for v in found] == [("TST001", 1), ("HSE001", 3)]
