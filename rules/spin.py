@@ -58,11 +58,15 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate, compress
 
 from stylelint import Example, Rule, RuleContext, Severity
 from stylelint.document import Document, Span
 
 from ._spin_lexicon import WORD, Entry, fold, lexicon, tokens
+
+#: WORD as one capturing group: ``split`` then yields separators and words in turn.
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
 
 #: Evidence (nats) SPN001 needs: the highest a clean calibration article that passes
 #: the diversity guard reaches, plus a margin (bench/spin_quality.py --calibrate).
@@ -447,10 +451,10 @@ _PAIR_FIRSTS = frozenset(pair[0] for pair in _BAD_PAIRS | _REPORTED_PAIRS)
 def _pairs(words: list[str]) -> set[tuple[str, str]]:
     """Adjacent pairs whose first word can begin a grammar break or a reported-speech slot."""
     last = len(words) - 1
-    firsts = _PAIR_FIRSTS
+    # The membership test runs in C over all words; Python sees only the hits.
     return {
         (words[i], words[i + 1])
-        for i in [i for i, w in enumerate(words) if w in firsts]
+        for i in compress(range(len(words)), map(_PAIR_FIRSTS.__contains__, words))
         if i < last
     }
 
@@ -554,7 +558,8 @@ def analyse(doc: Document, context: RuleContext) -> Analysis:
     low = fold(text)
     if len(low) != len(text):  # a rare character whose lowercase is longer
         low = "".join(fold(c) if len(fold(c)) == 1 else c for c in text)
-    words = WORD.findall(low)
+    parts = _WORD_SPLIT.split(low)  # separators and words in turn
+    words = parts[1::2]
     doc.cache["spin.pairs"] = _pairs(words)
     result = Analysis(words=len(words))
     lex = lexicon()
@@ -563,7 +568,7 @@ def analyse(doc: Document, context: RuleContext) -> Analysis:
     # come in bursts. Marked spinner vocabulary is counted as artifacts, not again here.
     result.plain = sum(min(counts[w], REPEAT_CAP) for w in lex.plain_words.intersection(counts))
     result.choices = sum(min(counts[w], REPEAT_CAP) for w in lex.choice_words.intersection(counts))
-    found = _phrase_artifacts(doc, low, words)
+    found = _phrase_artifacts(doc, low, words, parts)
     found += _demonym_artifacts(doc, text, low, words)
     found += _grammar_artifacts(doc, text, low, word_pairs(doc))
     verbs_seen: Counter[str] = Counter()
@@ -743,7 +748,7 @@ def _in_url(low: str, start: int, end: int) -> bool:
     return any(c in chunk for c in "/@_=#<>{}") or "www." in chunk or ".com" in chunk
 
 
-def _phrase_artifacts(doc: Document, low: str, words: list[str]) -> list[Artifact]:
+def _phrase_artifacts(doc: Document, low: str, words: list[str], parts: list[str]) -> list[Artifact]:
     """Lexicon entries in the text: candidates on the word list, positions only for those."""
     lex = lexicon()
     present = lex.triggers.intersection(words)
@@ -752,7 +757,7 @@ def _phrase_artifacts(doc: Document, low: str, words: list[str]) -> list[Artifac
     index = lex.index
     nwords = len(words)
     candidates: list[tuple[int, int, Entry]] = []
-    for i in [i for i, w in enumerate(words) if w in present]:
+    for i in compress(range(nwords), map(present.__contains__, words)):
         for offset, entry in index[words[i]]:
             first = i - offset
             last = first + len(entry.spun) - 1
@@ -762,17 +767,16 @@ def _phrase_artifacts(doc: Document, low: str, words: list[str]) -> list[Artifac
                 candidates.append((first, last, entry))
     if not candidates:
         return []
-    # Token positions, for the tokens around each candidate only (one pass, stops early).
+    # Token positions, for the tokens around each candidate only. ``parts``
+    # (``low`` split on the word pattern) holds separators and words in turn;
+    # their running lengths are the offsets (all in C, faster than finditer).
     needed = set()
     for first, last, _ in candidates:
         needed.update(range(max(0, first - 1), min(nwords, last + 2)))
-    stop = max(needed)
-    pos: dict[int, tuple[str, int, int]] = {}
-    for k, m in enumerate(WORD.finditer(low)):
-        if k in needed:
-            pos[k] = (m.group(), m.start(), m.end())
-        if k >= stop:
-            break
+    offsets = list(accumulate(map(len, parts), initial=0))
+    pos: dict[int, tuple[str, int, int]] = {
+        k: (parts[2 * k + 1], offsets[2 * k + 1], offsets[2 * k + 2]) for k in needed
+    }
     text = doc.text
     out: list[Artifact] = []
     taken = -1
