@@ -172,8 +172,9 @@ CREDIT_TAIL = patterns.compile(
     _R,
 )
 # Parenthetical credit at the end of a caption: (AFP/Getty), (AP Photo/Evan
-# Vucci), (Photo by X/Getty Images), (Getty). A bare "(AP)" or "(Reuters)" is
-# a wire dateline, not a credit, and is left alone.
+# Vucci), (Photo by X/Getty Images), (Getty), (Jane Doe/NASA photo via AP).
+# A bare "(AP)" or "(Reuters)" is a wire dateline, not a credit, and is left
+# alone. AP's photo ID may trail it in scraped copy: "(AP Photo/…)AP2014".
 CREDIT_PAREN = patterns.compile(
     r"(?P<credit>\((?:"
     r"(?:photo|photos|image|images|picture|pictures|photograph|photography|credit|photo\s+credit|image\s+credit)"
@@ -181,8 +182,9 @@ CREDIT_PAREN = patterns.compile(
     rf"|AP\s+Photo(?:/[^()\n]{{1,60}})?"
     rf"|{AGENCIES}\s*/\s*[^()\n]{{1,60}}"
     rf"|[^()\n]{{2,60}}/\s*{AGENCIES}[^()\n]{{0,30}}"
+    rf"|[^()\n]{{2,80}}\s(?:photo|image|handout)\s+via\s+{AGENCIES}"
     r"|Getty(?:\s+Images)?|Shutterstock|iStock(?:photo)?|Alamy|Rex(?:\s+Features)?|Rex/Shutterstock"
-    r")\))\s*$",
+    r")\)(?:AP\d{4})?)\s*$",
     _R,
 )
 # Labelled credits: "Photo by Joan Bardeletti", "Photos: Getty Images",
@@ -1119,6 +1121,9 @@ RULES = [
             Example(wrong="Rescuers carry a body during the recovery operation (AFP/Getty)",
                     right="Rescuers carried a body during the recovery operation, AFP reported."),
             Example(wrong="Photo by Joan Bardeletti", right="The photo by Joan Bardeletti won a prize in 2015."),
+            Example(wrong="The rocket is installed on a launch pad. (Oleg Urusov/Roscosmos photo via AP)",
+                    right="The rocket was installed on a launch pad, Roscosmos said in a statement sent via AP."),
+            Example(wrong="Isaac appears in a scene from the film. (AP Photo/A24 Films, Atsushi Nishijima)AP2014"),
         ),
     ),
     Residue(

@@ -270,7 +270,7 @@ def test_html_caption_credit_is_left_alone():
 
 REVIEWED_LEAKS = {
     "nws-247wallst.com1.txt": 1, "nws-247wallst.com2.txt": 1, "nws-businessinsider.com1.txt": 1,
-    "nws-dailycaller.com2.txt": 2, "nws-foxnews.com1.txt": 3, "nws-foxnews.com2.txt": 2,
+    "nws-dailycaller.com2.txt": 2, "nws-foxnews.com1.txt": 4, "nws-foxnews.com2.txt": 2,
     "nws-glamour.com1.txt": 1, "nws-gq.com2.txt": 1, "nws-lifebuzz.com2.txt": 2,
     "nws-livescience.com1.txt": 1, "nws-livescience.com2.txt": 3, "nws-mashable.com2.txt": 1,
     "nws-nypost.com2.txt": 7, "nws-ok.co.uk1.txt": 4, "nws-ok.co.uk2.txt": 4, "nws-parsely.com1.txt": 1,
@@ -285,7 +285,7 @@ REVIEWED_LEAKS = {
     "rdb-ietf-1.txt": 1, "rdb-keep-images.txt": 11, "rdb-lwn-1.txt": 6, "rdb-msn.txt": 1,
     "rdb-nytimes-1.txt": 2, "rdb-nytimes-2.txt": 3, "rdb-quanta-1.txt": 1,
     "rdb-schema-org-context-object.txt": 3, "rdb-simplyfound-1.txt": 2, "rdb-table-style-attributes.txt": 1,
-    "rdb-toc-missing.txt": 1, "rdb-wapo-1.txt": 4, "rdb-wapo-2.txt": 1,
+    "rdb-toc-missing.txt": 1, "rdb-wapo-1.txt": 4, "rdb-wapo-2.txt": 1, "rdb-yahoo-2.txt": 2,
 }
 
 
