@@ -50,6 +50,14 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     return [(normalize(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+def words(text: str) -> tuple[str, ...]:
+    """The normalized tokens of :func:`tokenize`, without offsets (cheaper for short phrases)."""
+    folded = normalize(text)
+    if len(folded) == len(text):
+        return tuple(_TOKEN.findall(folded))
+    return tuple(normalize(m.group()) for m in _TOKEN.finditer(text))
+
+
 @dataclass(frozen=True, slots=True)
 class PhraseEntry:
     """A phrase registered by a rule, with what the rule wants back."""
@@ -76,7 +84,7 @@ class PhraseMatcher:
         index: dict[str, list[tuple[tuple[str, ...], PhraseEntry]]] = {}
         count = 0
         for entry in entries:
-            toks = tuple(t for t, _, _ in tokenize(entry.phrase))
+            toks = words(entry.phrase)
             if not toks:
                 continue
             index.setdefault(toks[0], []).append((toks[1:], entry))

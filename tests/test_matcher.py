@@ -12,6 +12,7 @@ from stylelint.matcher import (
     compile_matcher,
     normalize,
     tokenize,
+    words,
 )
 
 
@@ -89,3 +90,9 @@ def test_tokenize_is_the_token_pattern_on_folded_text(text):
     else:
         expected = [(normalize(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     assert tokenize(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ9_ '’ʼ.-İß")), max_size=30))
+def test_words_are_the_tokens_without_offsets(text):
+    assert words(text) == tuple(t for t, _, _ in tokenize(text))
