@@ -34,7 +34,7 @@ from typing import Any
 import regex
 import regex._main as _regex_main
 
-FORMAT = 1
+FORMAT = 2
 #: Entries kept at most (a newsroom's pattern rules add to the built-ins).
 MAX_ENTRIES = 5_000
 #: regex flags whose compiled code depends on more than the pattern.
@@ -67,7 +67,7 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - mirr
     if flags & _UNCACHEABLE_FLAGS or not isinstance(pattern, str):
         return regex.compile(pattern, flags)
     entries = _entries()
-    key = f"{flags}\x00{pattern}"
+    key = _key(pattern, flags)
     args = entries.get(key) if entries is not None else None
     if args is not None:
         try:
@@ -80,6 +80,11 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - mirr
             entries[key] = args
             _state["dirty"] = True
     return compiled
+
+
+def _key(pattern: str, flags: int) -> str:
+    """The table key: what decides the compiled code besides the regex version (in the file name)."""
+    return f"{flags}\x00{int(regex.DEFAULT_VERSION)}\x00{pattern}"
 
 
 def _compile_and_capture(pattern: str, flags: int) -> tuple[regex.Pattern, list | None]:
