@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .document import Block, Span
+from .document import Block, Span, merge_ranges
 
 _MARKS = re.compile("[“”\"‘’']")
 _DOUBLE = re.compile('[“”"]')
@@ -71,14 +71,7 @@ def with_marked_quotes(text: str, found: Sequence[Span], marked: Sequence[tuple[
             end -= 1
         if end > start:
             spans.append((start, end))
-    spans.sort()
-    merged: list[list[int]] = []
-    for start, end in spans:
-        if merged and start < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [Span(a, b) for a, b in merged]
+    return [Span(a, b) for a, b in merge_ranges(spans)]
 
 
 def _block_quotes(text: str, block: Block, carried: bool) -> tuple[list[Span], bool]:

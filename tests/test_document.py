@@ -105,3 +105,10 @@ def test_block_and_quote_lookup():
     assert not doc.in_quote(Span(j, j + 4))
     assert doc.block_at(j).kind == "paragraph"
     assert doc.block_at(doc.text.index("\n\n")) is None
+
+
+def test_merge_ranges_sorts_and_merges_overlapping_and_touching():
+    from stylelint.document import merge_ranges
+
+    assert merge_ranges([(10, 12), (0, 3), (2, 5), (5, 7), (20, 20)]) == [(0, 7), (10, 12), (20, 20)]
+    assert merge_ranges([]) == []
