@@ -11,7 +11,8 @@ The pattern is exactly what ``regex.compile`` returns: the cache stores the
 output of ``regex``'s own compiler, keyed by the pattern, its flags, and the
 ``regex`` and Python versions. A file that is missing, unreadable, corrupt
 (its checksum fails), written by another version, or refused by the engine
-is ignored and rebuilt; nothing it holds is trusted before it checks out.
+is ignored and rebuilt. The checksum catches damage, not tampering: the file
+is trusted as Python's bytecode in ``__pycache__`` is, as the user's own.
 
 Where: ``$STYLELINT_PATTERN_CACHE`` (a folder), else
 ``$XDG_CACHE_HOME/stylelint``, else ``~/.cache/stylelint``. Set
