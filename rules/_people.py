@@ -211,11 +211,13 @@ class Person:
     mentions: list[Mention] = field(default_factory=list)
     #: Introduced as a character ("plays Abel Morales", "Jin (John Cho)").
     character: bool = False
+    #: The full name's words as written, particles included ("Luis de Miranda").
+    written: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
         """The full name as first written (without title or suffix)."""
-        return " ".join(self.tokens)
+        return " ".join(self.written or self.tokens)
 
 
 @dataclass(eq=False, slots=True)
@@ -517,7 +519,7 @@ def _chunk(
                     person = p  # "Ron Karenga — aka Dr. Maulana Karenga": one person
                     break
         if person is None:
-            person = Person(given=given, surname=surname, tokens=name_words)
+            person = Person(given=given, surname=surname, tokens=name_words, written=tuple(t[0] for t in rel_name))
             person.first = mention
             lead = title_start if title_start is not None else start
             person.character = bool(
@@ -554,6 +556,15 @@ def _chunk(
         return
     out.early_tokens.setdefault(word, start)
     out.mentions.append(mention)
+
+
+def surname_start(text: str, start: int, surname: str, full_name: str) -> int:
+    """Where a later reference to ``surname`` at ``start`` begins: before the lowercase
+    particle the full name gives it ("Luis de Miranda" … "de Miranda notes")."""
+    word = preceding_word(text, start)
+    if word in _PARTICLES and f" {word} {surname}" in f" {full_name}":
+        return text.rindex(word, 0, start)
+    return start
 
 
 def preceding_word(text: str, start: int) -> str:

@@ -42,6 +42,7 @@ from ._people import (
     load_words,
     people,
     preceding_word,
+    surname_start,
 )
 from ._scan import LOWER_WORDS, Gated, word_trie
 
@@ -235,18 +236,19 @@ class MissingCourtesyTitle(Rule):
                 continue  # a bibliography: "McLintock, Alexander, ed. (2009)"
             if _NO_TITLE_BEFORE.search(text, max(0, m.start - 12), m.start) or text[m.end : m.end + 1] == ")" and text[m.start - 1 : m.start] == "(":
                 continue  # "née Fetter", "-- Sandstrom" (a reviewer's sign-off), "(Carell)" (a cast credit)
-            name = text[m.start : m.end]
+            start = surname_start(text, m.start, p.surname, p.name)
+            name = text[start : m.end]
             title = used.get(p.surname)
             if title:
                 suggestion = f"{title} {name}"
                 yield self.violation(
-                    m.start, m.end,
+                    start, m.end,
                     f"Later reference to {p.name}: NYT style uses the courtesy title ('{suggestion}').",
                     suggestion=suggestion, fix=Fix(suggestion, safe=False),
                 )
             else:
                 yield self.violation(
-                    m.start, m.end,
+                    start, m.end,
                     f"Later reference to {p.name}: NYT style uses a courtesy title "
                     f"('Mr. {name}' or 'Ms. {name}', as the person prefers).",
                 )

@@ -120,6 +120,20 @@ def test_nyt_later_reference_is_ap_style_in_ap():
     assert by_profile(text, "HON002", "nyt") == ["Kirby"]
 
 
+def test_nyt_later_reference_keeps_the_surname_particle():
+    text = ("The philosopher Luis de Miranda wrote the book. Ms. Smith disagreed. "
+            "Even de Miranda admits it. Erik van Sebille, an oceanographer, spoke on Monday. "
+            "The currents shift, van Sebille said.")
+    vs = lint(text, [RULES["HON002"]], profile="nyt")
+    assert [v.match for v in vs] == ["de Miranda", "van Sebille"]
+    assert "Luis de Miranda" in vs[0].message and "'Mr. de Miranda'" in vs[0].message
+
+
+def test_nyt_particle_word_not_in_the_name_stays_outside():
+    text = "Tom Johnson parked his car on Monday. The truck that van Johnson rented was red."
+    assert [v.match for v in lint(text, [RULES["HON002"]], profile="nyt")] == ["Johnson"]
+
+
 def test_nyt_no_finding_inside_quotation_or_attributive():
     text = (
         'President Joe Biden spoke. "Biden is right," a senator said. '
