@@ -219,6 +219,15 @@ class Person:
         """The full name as first written (without title or suffix)."""
         return " ".join(self.written or self.tokens)
 
+    @property
+    def later_name(self) -> str:
+        """The surname for later references, with the particles written before it ("de Miranda")."""
+        words = list(self.written or self.tokens)
+        k = len(words) - 1
+        while k > 1 and words[k - 1] in _PARTICLES:  # the given name itself is never one
+            k -= 1
+        return " ".join(words[k:])
+
 
 @dataclass(eq=False, slots=True)
 class Mention:

@@ -297,7 +297,7 @@ class FirstNameLaterReference(Rule):
             elif nyt:
                 suggestion = None
             else:
-                suggestion = p.surname
+                suggestion = p.later_name
             if suggestion:
                 yield self.violation(
                     m.start, m.end,
@@ -308,8 +308,8 @@ class FirstNameLaterReference(Rule):
             else:
                 yield self.violation(
                     m.start, m.end,
-                    f"'{given}' is {p.name} on a later reference: use 'Mr. {p.surname}' or "
-                    f"'Ms. {p.surname}', not the first name.",
+                    f"'{given}' is {p.name} on a later reference: use 'Mr. {p.later_name}' or "
+                    f"'Ms. {p.later_name}', not the first name.",
                 )
 
 

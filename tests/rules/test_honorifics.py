@@ -283,3 +283,9 @@ def test_citation_initials_are_not_people():
 # -- performance ----------------------------------------------------------------------------
 
 
+
+
+def test_first_name_later_reference_suggests_the_surname_with_its_particle():
+    text = "The philosopher Luis de Miranda wrote the book on Monday. Critics liked it, and Luis said he was pleased."
+    vs = lint(text, [RULES["HON003"]])
+    assert [(v.match, v.suggestion) for v in vs] == [("Luis", "de Miranda")]
