@@ -61,7 +61,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress
 
 from stylelint import Example, Rule, RuleContext, Severity
-from stylelint.document import Document, Span
+from stylelint.document import Document, Ranges, Span
 
 from ._spin_lexicon import WORD, Entry, fold, lexicon, tokens
 
@@ -546,6 +546,16 @@ def _settings(context: RuleContext) -> tuple[float, int, frozenset[tuple[str, ..
     return threshold, minimum, whitelist
 
 
+def _residue(doc: Document):
+    """A test for "``[start, end)`` lies in page residue", from the boilerplate pack's shared analysis."""
+    from . import boilerplate  # the same package; imported here to keep the packs' imports apart
+
+    spans = [(f.start, f.end) for f in boilerplate.analyse(doc)]
+    if not spans:
+        return lambda start, end: False
+    return Ranges(spans).contains
+
+
 def analyse(doc: Document, context: RuleContext) -> Analysis:
     """The spin analysis of ``doc`` (computed once per document and settings)."""
     settings = _settings(context)
@@ -605,6 +615,10 @@ def analyse(doc: Document, context: RuleContext) -> Analysis:
             )
     if whitelist:
         found = [a for a in found if tuple(a.key.split()) not in whitelist]
+    # Page residue (navigation, comment forms, widgets) is not the article's
+    # copy: its odd words say nothing about how the article was written.
+    inside_residue = _residue(doc)
+    found = [a for a in found if not inside_residue(a.start, a.end)]
     found.sort(key=lambda a: (a.start, -a.end))
     # Overlaps: keep the heavier (then the longer) artifact.
     kept: list[Artifact] = []
@@ -700,7 +714,7 @@ MODEL = Model(
         "signature": (8e-06, 0.0003),
         "phrase": (8.9e-05, 0.00046),
         "grammar": (8e-06, 0.00042),
-        "vocabulary": (0.0011, 0.0067),
+        "vocabulary": (0.001, 0.0067),
     },
     slots={"normal": (0.92, 0.66), "spun": (0.0027, 0.23), "odd": (0.073, 0.11)},
     choice=(0.23, 0.34),
@@ -976,7 +990,8 @@ RULES = [
             "copy (rates measured on a clean news corpus), summed over the signals, so a short brief "
             "needs a few marks and a long text a density well above clean copy's; and it needs "
             "several distinct artifacts, so one odd phrase never triggers it. Quotations count at "
-            "half weight. The finding sits on the first artifact; the "
+            "half weight; page residue (navigation, widgets, comment forms, as the boilerplate rules "
+            "find it) does not count, since it is not the article's copy. The finding sits on the first artifact; the "
             "per-artifact rules (SPN002–SPN006) list them all with their likely originals. It says "
             "the copy *reads as* machine-rewritten: non-native writing and translation can share "
             "some of these marks, so treat it as a prompt to check the source, never as an "

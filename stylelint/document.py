@@ -52,6 +52,22 @@ def merge_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in merged]
 
 
+class Ranges:
+    """Ranges merged into disjoint ones, for a containment test by bisection (no quadratic step)."""
+
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        merged = merge_ranges(ranges)
+        self._starts = [a for a, _ in merged]
+        self._ends = [b for _, b in merged]
+
+    def contains(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies within one of the ranges."""
+        k = bisect.bisect_right(self._starts, start) - 1
+        return k >= 0 and end <= self._ends[k]
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """A prose region of the document (Vale calls these scopes)."""

@@ -12,14 +12,13 @@ severity, and mapped to its exact source line and column.
 from __future__ import annotations
 
 import threading
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from .config import Config, ConfigError
-from .document import Document, merge_ranges
+from .document import Document, Ranges
 from .formats import Formatter, Parser
 from .matcher import PhraseEntry, compile_matcher
 from .plugins import PluginSet, get_plugin_manager
@@ -359,24 +358,10 @@ class Linter:
         if residue:
             # Text that is page residue is to be deleted, not edited: other
             # rules' findings inside it would only be noise.
-            inside = _Spans(residue).contains
+            inside = Ranges(residue).contains
             out = [v for v in out if id(v) not in maskable or not inside(v.offset, v.end_offset)]
         out.sort(key=Violation.sort_key)
         return out
-
-
-class _Spans:
-    """Ranges merged into disjoint ones, for a containment test by bisection (no quadratic step)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        merged = merge_ranges(spans)
-        self._starts = [a for a, _ in merged]
-        self._ends = [b for _, b in merged]
-
-    def contains(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` lies within one of the ranges."""
-        k = bisect_right(self._starts, start) - 1
-        return k >= 0 and end <= self._ends[k]
 
 
 def _accepted(v: Violation, accept: Sequence[Mapping[str, Any]]) -> bool:

@@ -343,3 +343,18 @@ def test_held_out_half_of_the_spinner_is_detected_too():
         for p in paths
     )
     assert hits >= 0.7 * len(paths)
+
+
+def test_artifacts_in_page_residue_do_not_count(monkeypatch):
+    """Navigation, comment forms and widgets are not the article's copy: the verdict ignores them."""
+    from stylelint_rules import boilerplate
+
+    text = CLEAN + "\n\n" + SPUN
+    assert analyse(text).spun
+    start = text.index(SPUN)
+    monkeypatch.setattr(
+        boilerplate, "analyse",
+        lambda doc: [boilerplate.Finding("BPL009", start, len(doc.text), "navigation")],
+    )
+    result = analyse(text)
+    assert not result.spun and result.artifacts == []
