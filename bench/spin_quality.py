@@ -209,15 +209,25 @@ LONG = 300  # words: the length split reported with the curve
 
 def markdown_posts(run: Runner) -> dict:
     """A second clean set: the 40 Markdown blog posts (18F), linted as Markdown."""
-    paths = sorted((SHARED / "corpus" / "markdown").glob("*.md"))
+    return other_set(run, sorted((SHARED / "corpus" / "markdown").glob("*.md")), "markdown")
+
+
+def html_pages(run: Runner) -> dict:
+    """A third set: the 193 whole HTML pages the clean texts were extracted from
+    (article plus navigation, widgets and reader comments), linted as HTML."""
+    return other_set(run, sorted((SHARED / "corpus" / "html").glob("*.html")), "html")
+
+
+def other_set(run: Runner, paths: list[Path], fmt: str) -> dict:
+    """SPN001 and artifact findings on a set of clean documents of one format."""
     flagged, findings, total = [], 0, 0
     for p in paths:
-        src = p.read_text(encoding="utf-8")
-        result = run.linter.lint_source(src, str(p), "markdown")
-        total += words(src)
-        if any(v.rule_id == "SPN001" for v in result.violations):
+        doc = run.linter.parse(p.read_text(encoding="utf-8", errors="replace"), str(p), fmt)
+        violations = run.linter.lint_document(doc)
+        total += words(doc.text)  # the prose, not the markup
+        if any(v.rule_id == "SPN001" for v in violations):
             flagged.append(p.stem)
-        findings += sum(1 for v in result.violations if v.rule_id in ARTIFACT_RULES)
+        findings += sum(1 for v in violations if v.rule_id in ARTIFACT_RULES)
     return {"docs": len(paths), "flagged": flagged, "per_1000": 1000 * findings / max(1, total)}
 
 
@@ -426,6 +436,16 @@ def render(ref, cl, curves, cst, seeds, calibrated) -> str:
         f"({100 * len(md['flagged']) / max(1, md['docs']):.1f}%"
         + (": " + ", ".join(f"`{n}`" for n in md["flagged"]) if md["flagged"] else "")
         + f"); artifact findings {md['per_1000']:.3f} per 1,000 words.",
+    ]
+    pages = cl["html"]
+    lines += [
+        "",
+        f"A third set, not used for tuning: the {pages['docs']} whole HTML pages of `corpus/html` "
+        "(the articles with their navigation, widgets and reader comments): "
+        f"SPN001 on {len(pages['flagged'])} "
+        f"({100 * len(pages['flagged']) / max(1, pages['docs']):.1f}%"
+        + (": " + ", ".join(f"`{n}`" for n in pages["flagged"]) if pages["flagged"] else "")
+        + f"); artifact findings {pages['per_1000']:.3f} per 1,000 words.",
     ]
     lines += [
         "",
@@ -651,6 +671,7 @@ def main(argv=None) -> int:
     ref = reference(run)
     cl = clean(run, docs)
     cl["markdown"] = markdown_posts(run)
+    cl["html"] = html_pages(run)
     synonyms = _spin_lexicon.load_synonyms()
     tuning, held = spinner.split_table()
     unknown = spinner.held_out_table(synonyms, held)
