@@ -52,7 +52,7 @@ from pathlib import Path
 import regex
 
 from stylelint import Example, Fix, Rule, RuleContext, Severity, patterns
-from stylelint.document import Block, Document
+from stylelint.document import Block, Document, trim_range
 
 _DATA = Path(__file__).with_name("data")
 
@@ -436,11 +436,7 @@ def _text_lines(text: str, block: Block) -> Iterator[tuple[int, int]]:
     pos = block.span.start
     for m in [*_LINE_BREAK.finditer(text, block.span.start, block.span.end), None]:
         end = m.start() if m else block.span.end
-        a, e = pos, end
-        while a < e and text[a].isspace():
-            a += 1
-        while e > a and text[e - 1].isspace():
-            e -= 1
+        a, e = trim_range(text, pos, end)
         if e > a:
             spans.append((a, e))
         if m:

@@ -41,6 +41,15 @@ class Span:
 
 
 
+def trim_range(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` of ``text`` without whitespace at either edge (``start == end`` if all space)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
 def merge_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """``[start, end)`` ranges sorted and merged where they overlap or touch."""
     merged: list[list[int]] = []
@@ -389,11 +398,7 @@ class TextBuilder:
         # Only this block's parts are joined, so closing blocks stays linear.
         base = self._block_start
         text = "".join(self.parts[self._block_part :])
-        start, end = 0, len(text)
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        while start < end and text[start].isspace():
-            start += 1
+        start, end = trim_range(text, 0, len(text))
         start, end = base + start, base + end
         if end > start:
             self.blocks.append(Block(self._block_kind, Span(start, end), self._block_attrs))

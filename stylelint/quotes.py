@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .document import Block, Span, merge_ranges
+from .document import Block, Span, merge_ranges, trim_range
 
 _MARKS = re.compile("[“”\"‘’']")
 _DOUBLE = re.compile('[“”"]')
@@ -65,10 +65,7 @@ def with_marked_quotes(text: str, found: Sequence[Span], marked: Sequence[tuple[
     """
     spans = [(q.start, q.end) for q in found]
     for start, end in marked:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trim_range(text, start, end)
         if end > start:
             spans.append((start, end))
     return [Span(a, b) for a, b in merge_ranges(spans)]
