@@ -34,6 +34,16 @@ class Parser:
     config_keys: tuple[str, ...] = ()
 
 
+def reads_source(options: Mapping[str, Any]) -> bool:
+    """``Formatter.uses_source`` for a format that shows the article's text."""
+    return True
+
+
+def no_source(options: Mapping[str, Any]) -> bool:
+    """``Formatter.uses_source`` for a format built from findings alone."""
+    return False
+
+
 @dataclass(frozen=True)
 class Formatter:
     """An output format.
@@ -43,8 +53,12 @@ class Formatter:
         ``color``, ``quiet``, ``statistics``, ``rules`` (id -> Rule) and
         ``docs_url``.
     :param description: one line for ``--help``.
+    :param uses_source: ``uses_source(options) -> bool``: whether ``render``
+        reads ``FileResult.source`` (excerpts, snippets, an annotated copy).
+        When it does not, a cached run need not read unchanged files.
     """
 
     name: str
     render: Callable[[Report, Mapping[str, Any]], str]
     description: str = ""
+    uses_source: Callable[[Mapping[str, Any]], bool] = reads_source

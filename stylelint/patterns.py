@@ -30,16 +30,18 @@ import os
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import regex
-import regex._main as _regex_main
+if TYPE_CHECKING:
+    import regex
 
 FORMAT = 2
 #: Entries kept at most (a newsroom's pattern rules add to the built-ins).
 MAX_ENTRIES = 5_000
-#: regex flags whose compiled code depends on more than the pattern.
-_UNCACHEABLE_FLAGS = int(regex.LOCALE | regex.DEBUG)
+#: regex flags whose compiled code depends on more than the pattern
+#: (``regex.LOCALE | regex.DEBUG``; ``regex`` itself is imported on first use,
+#: so that a run answered from the result cache never loads it).
+_UNCACHEABLE_FLAGS = 0x4 | 0x200
 
 _lock = threading.Lock()
 _capture = threading.local()
@@ -58,12 +60,17 @@ def cache_path() -> Path | None:
     else:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = Path(base) / "stylelint"
+    import regex
+
     version = f"{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
     return folder / f"patterns-{version}.json"
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - mirrors regex.compile
     """``regex.compile(pattern, flags)``, rebuilt from the on-disk cache when it holds it."""
+    import regex
+    import regex._main as _regex_main
+
     flags = int(flags)
     if flags & _UNCACHEABLE_FLAGS or not isinstance(pattern, str):
         return regex.compile(pattern, flags)
@@ -85,11 +92,16 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - mirr
 
 def _key(pattern: str, flags: int) -> str:
     """The table key: what decides the compiled code besides the regex version (in the file name)."""
+    import regex
+
     return f"{flags}\x00{int(regex.DEFAULT_VERSION)}\x00{pattern}"
 
 
 def _compile_and_capture(pattern: str, flags: int) -> tuple[regex.Pattern, list | None]:
     """Compile with ``regex`` and keep what its compiler passed to the engine."""
+    import regex
+    import regex._main as _regex_main
+
     _capture.args = None
     _capture.pattern = pattern
     with _lock:
@@ -149,6 +161,8 @@ def _entries() -> dict[str, list] | None:
 
 def _load(path: Path) -> dict[str, list]:
     """The entries of ``path``; an empty table when it is missing or fails any check."""
+    import regex
+
     try:
         raw = path.read_bytes()
         header, _, body = raw.partition(b"\n")
@@ -172,6 +186,8 @@ def save() -> None:
         return
     if len(entries) > MAX_ENTRIES:
         entries = dict(list(entries.items())[-MAX_ENTRIES:])
+    import regex
+
     body = json.dumps(entries, separators=(",", ":"), ensure_ascii=True)
     digest = hashlib.sha256(body.encode("ascii")).hexdigest()
     header = json.dumps({"format": FORMAT, "regex": regex.__version__, "sha256": digest})
@@ -179,7 +195,7 @@ def save() -> None:
         from .fileio import write_atomic
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(str(path), header + "\n" + body)
+        write_atomic(str(path), header + "\n" + body, durable=False)
         _state["dirty"] = False
     except OSError:
         pass

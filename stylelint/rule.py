@@ -26,8 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-import regex
-
 from . import patterns
 from .document import Document, Span
 from .matcher import PhraseMatch
@@ -341,6 +339,8 @@ class Pattern(Rule):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        import regex
+
         flags = regex.V1 | (regex.IGNORECASE if self.ignore_case else 0)
         self._regex = patterns.compile(self.pattern, flags)
 

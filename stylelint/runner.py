@@ -8,12 +8,12 @@ are enough of them to be worth it) and reported in that same order, so
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from .cache import ResultCache, linter_key
+from .cache import Probe, ResultCache, linter_key, stat_fields
 from .config import ConfigError, ConfigResolver
 from .engine import LinterCache
 from .inputs import InputError, read_article
@@ -58,20 +58,52 @@ def iter_files(paths: Sequence[str], resolver: ConfigResolver, cache: LinterCach
             yield raw, "no such file or folder"
 
 
-def _cached(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache):
-    """A cache hit for ``path`` as ``lint_file`` returns it, or None."""
+def _cached(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache, sources: bool):
+    """``(hit, probe)``: a cache hit for ``path`` as ``lint_file`` returns it, or
+    None and what the cache saw of the file (None when it could not read it).
+    """
     try:
         cfg = resolver.for_path(path)
-        source, encoding = read_article(path, cfg.max_file_size)
-    except (ConfigError, InputError):
-        return None  # lint_file reports it
+    except ConfigError:
+        return None, None  # lint_file reports it
     linter = linters.get(cfg)
-    hit = results.get(results.key(linter_key(linter), source, None), path, source)
+    lid = linter_key(linter)
+    read_at = time.time_ns()
+    try:
+        stat = stat_fields(os.stat(path))
+    except OSError:
+        return None, None
+    if not sources:
+        known = results.unchanged(path, stat, lid)
+        if known is not None:
+            result, errors, encoding = known
+            result.encoding = encoding
+            return (result, errors, cfg.fail_on), None
+    try:
+        source, encoding = read_article(path, cfg.max_file_size)
+    except InputError:
+        return None, None
+    probe = Probe(stat, read_at, results.key(lid, source, None), encoding)
+    hit = results.get(probe.key, path, source)
     if hit is None:
-        return None
+        return None, probe
     result, errors = hit
     result.encoding = encoding
-    return result, errors, cfg.fail_on
+    results.remember(path, probe, lid, result, errors)
+    return (result, errors, cfg.fail_on), None
+
+
+def _index_linted(results: ResultCache, resolver: ConfigResolver, linters: LinterCache,
+                  pending: list[tuple[int, str]], probes: dict[int, Probe], done: dict[int, tuple]) -> None:
+    """Index the linted files whose text is the one the cache probed before linting."""
+    for n, path in pending:
+        probe = probes.get(n)
+        result, errors, _ = done[n]
+        if probe is None or result.source is None:
+            continue
+        lid = linter_key(linters.get(resolver.for_path(path)))
+        if results.key(lid, result.source, None) == probe.key:
+            results.remember(path, probe, lid, result, errors)
 
 
 def lint_file(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache | None) -> tuple[FileResult, list[str], object]:
@@ -135,11 +167,14 @@ def run_paths(
     cache: LinterCache | None = None,
     jobs: int = 1,
     cache_dir: str | None = None,
+    sources: bool = True,
 ) -> Report:
     """Lint ``paths`` with configs from ``resolver`` (shared by CLI and API).
 
     :param jobs: processes to lint in; files stay in their order either way.
     :param cache_dir: where to keep the result cache; None for no cache.
+    :param sources: whether results must carry their files' text; without it,
+        a cached result for a file whose stat is unchanged is used unread.
     """
     linters = cache or LinterCache()
     results = ResultCache(cache_dir) if cache_dir else None
@@ -154,17 +189,23 @@ def run_paths(
             slots.append(None)
 
     done_early: dict[int, tuple] = {}
+    probes: dict[int, Probe] = {}
     if results is not None:
+        results.open_index([os.getcwd(), *paths], len(todo))
         # Cache hits are answered here, before any rule pack is imported or
         # any process started; only the misses are linted.
         for n, (_, path) in enumerate(todo):
-            hit = _cached(path, resolver, linters, results)
+            hit, probe = _cached(path, resolver, linters, results, sources)
             if hit is not None:
                 done_early[n] = hit
+            elif probe is not None:
+                probes[n] = probe
     pending = [(n, p) for n, (_, p) in enumerate(todo) if n not in done_early]
 
     if jobs > 1 and len(pending) >= MIN_FILES_PER_JOB * 2:
         jobs = min(jobs, len(pending) // MIN_FILES_PER_JOB)
+        import multiprocessing
+
         fork = "fork" in multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if fork else "spawn")
         shared = linters if fork else linters.debug
@@ -186,6 +227,9 @@ def run_paths(
     else:
         linted = [lint_file(p, resolver, linters, results) for _, p in pending]
     done_early.update(zip([n for n, _ in pending], linted, strict=True))
+    if results is not None:
+        _index_linted(results, resolver, linters, pending, probes, done_early)
+        results.save_index()
     done = [done_early[n] for n in range(len(todo))]
 
     global_errors: list[str] = []

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import hookimpl
-from ..formats import Formatter
+from ..formats import Formatter, no_source
 from ..report import Report
 from ..violation import Severity
 
@@ -82,4 +82,4 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
 @hookimpl
 def register_formatters() -> list[Formatter]:
     """The GitHub Actions formatter."""
-    return [Formatter("github", render, "GitHub Actions workflow commands (annotations)")]
+    return [Formatter("github", render, "GitHub Actions workflow commands (annotations)", uses_source=no_source)]

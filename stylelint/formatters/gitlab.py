@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import hookimpl
-from ..formats import Formatter
+from ..formats import Formatter, no_source
 from ..report import Report
 from ..violation import Severity
 from .github import annotation_path
@@ -63,4 +63,4 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
 @hookimpl
 def register_formatters() -> list[Formatter]:
     """The GitLab Code Quality formatter."""
-    return [Formatter("gitlab", render, "GitLab Code Quality JSON (merge-request widget)")]
+    return [Formatter("gitlab", render, "GitLab Code Quality JSON (merge-request widget)", uses_source=no_source)]

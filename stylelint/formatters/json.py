@@ -7,12 +7,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import hookimpl
-from ..formats import Formatter
+from ..formats import Formatter, no_source
 from ..report import Report
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+_dump = _ENCODER.encode
 
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+# Between two encoded findings of one list. A JSON string holds a quotation
+# mark only escaped, so this never occurs inside a message or a match.
+_BETWEEN = '}, {"rule": '
 
 
 def render(report: Report, options: Mapping[str, Any]) -> str:
@@ -20,7 +23,9 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
 
     Laid out by hand rather than with ``indent=``: the standard library's
     C encoder only runs without it, and a finding per line reads and diffs
-    well (a no-change cached run of 1,000 articles renders 3.5x faster).
+    well. Each file's findings are encoded in one call and then split onto
+    lines (a no-change cached run of 1,000 articles spends most of its
+    rendering time in per-finding calls otherwise).
     """
     data = report.to_dict()
     out = ["{"]
@@ -31,10 +36,11 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
             continue
         out.append('  "files": [')
         for j, f in enumerate(value):
-            violations = f.get("violations", [])
+            violations = f["violations"]
             head = _dump({k: v for k, v in f.items() if k != "violations"})[1:-1]
             out.append(f'    {{{head}, "violations": [')
-            out.extend(f"      {_dump(v)}{',' if n < len(violations) - 1 else ''}" for n, v in enumerate(violations))
+            if violations:
+                out.append("      " + _dump(violations)[1:-1].replace(_BETWEEN, "},\n      {\"rule\": "))
             out.append("    ]}" + ("," if j < len(value) - 1 else ""))
         out.append("  ]" + comma)
     out.append("}")
@@ -44,4 +50,4 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
 @hookimpl
 def register_formatters() -> list[Formatter]:
     """The JSON formatter."""
-    return [Formatter("json", render, "JSON contract version 1, for programs")]
+    return [Formatter("json", render, "JSON contract version 1, for programs", uses_source=no_source)]

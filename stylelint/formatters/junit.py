@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import hookimpl
-from ..formats import Formatter
+from ..formats import Formatter, no_source
 from ..report import Report
 from ..violation import Violation
 
@@ -79,4 +79,4 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
 @hookimpl
 def register_formatters() -> list[Formatter]:
     """The JUnit XML formatter."""
-    return [Formatter("junit", render, "JUnit XML: one test case per file, a failure per finding")]
+    return [Formatter("junit", render, "JUnit XML: one test case per file, a failure per finding", uses_source=no_source)]

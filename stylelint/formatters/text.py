@@ -53,6 +53,10 @@ def _excerpt(source: str, lines: LineIndex, v, color: bool) -> list[str]:
     return out
 
 
+def _excerpts(options: Mapping[str, Any]) -> bool:
+    return not options.get("quiet")  # --quiet: no excerpts, so no source
+
+
 def render(report: Report, options: Mapping[str, Any]) -> str:
     """Human-readable report with source excerpts and a summary line."""
     color = bool(options.get("color"))
@@ -90,4 +94,4 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
 @hookimpl
 def register_formatters() -> list[Formatter]:
     """The text formatter."""
-    return [Formatter("text", render, "for people: path:line:col: ID [severity] message")]
+    return [Formatter("text", render, "for people: path:line:col: ID [severity] message", uses_source=_excerpts)]

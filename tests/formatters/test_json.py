@@ -36,3 +36,16 @@ def test_one_finding_per_line():
 def test_empty_report():
     report = Report()
     assert json.loads(render(report, {})) == report.to_dict()
+
+
+def test_text_that_looks_like_the_finding_separator_stays_inside_its_finding():
+    found = lint_text("The mayor said 7 plans on Jan. 14 were new.").violations
+    assert found
+    tricky = found[0]
+    tricky.message = 'a message with }, {"rule": inside'
+    tricky.match = '}, {"rule": "X"}'
+    report = Report(files=[FileResult(path="a.txt", format="text", violations=[tricky, *found])])
+    out = render(report, {})
+    assert json.loads(out) == report.to_dict()
+    findings = [line for line in out.splitlines() if line.startswith('      {"rule": ')]
+    assert len(findings) == len(found) + 1
