@@ -191,13 +191,14 @@ def test_damaged_run_index_is_ignored_and_rewritten(tmp_path, monkeypatch):
         index.write_text(damage)
         assert _lint(folder, cache).to_dict() == first.to_dict()
         assert json.loads(index.read_text())["files"]
-    # A record that lies about its findings is only trusted with its stat: planted, it is served;
-    # the file's change then drops it.
+    # A record whose findings do not decode is a miss: the file is read and linted again.
     data = json.loads(index.read_text())
     record = data["files"][str(folder / "a01.txt")]
     record[4]["violations"] = "not rows"
     index.write_text(json.dumps(data))
+    reads = _counting_reads(monkeypatch)
     assert _lint(folder, cache).to_dict() == first.to_dict()
+    assert set(reads) == {"a01.txt"}
 
 
 def test_run_indexes_are_kept_per_command_and_pruned(tmp_path, monkeypatch):
