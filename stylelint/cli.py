@@ -149,7 +149,22 @@ def run() -> None:
     import gc
 
     gc.set_threshold(100_000, 50, 100)
-    raise SystemExit(main())
+    code = main()
+    # Then leave without freeing every object one by one (15 ms after a
+    # cached run of 1,000 articles), as mypy does: output flushed and exit
+    # handlers (the pattern cache's save, multiprocessing's clean-up) run first.
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        pass  # the reader went away (| head): nothing more to say
+    import atexit
+
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if run_exit_handlers is None:  # not CPython: exit the usual way
+        raise SystemExit(code)
+    run_exit_handlers()
+    os._exit(code)
 
 
 def _main(args: argparse.Namespace) -> int:
