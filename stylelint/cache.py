@@ -220,7 +220,6 @@ class ResultCache:
         """Store a result; a result with errors is not cached (retry next run)."""
         if result.errors:
             return
-        self._prepare()
         entry = {
             "stylelint": __version__,
             "format": FORMAT,
@@ -229,6 +228,7 @@ class ResultCache:
         }
         target = self._path(key)
         try:
+            self._prepare()
             os.makedirs(os.path.dirname(target), exist_ok=True)
             write_atomic(target, json.dumps(entry, ensure_ascii=False, separators=(",", ":")), durable=False)
         except OSError:
@@ -297,9 +297,9 @@ class ResultCache:
         if not self._index_changed and seen.keys() == index.keys():
             self._index_path = None
             return
-        self._prepare()
         folder = os.path.dirname(self._index_path)
         try:
+            self._prepare()
             os.makedirs(folder, exist_ok=True)
             run = os.path.basename(self._index_path)
             data = {"stylelint": __version__, "format": FORMAT, "run": self._run, "files": seen}

@@ -203,6 +203,9 @@ def _main(args: argparse.Namespace) -> int:
     if file_paths:
         # Fixing re-lints each file as it edits it: cached results would be stale.
         cache_dir = args.cache_dir if (args.cache and not (args.fix or args.diff)) else None
+        if cache_dir is not None and os.path.exists(cache_dir) and not os.path.isdir(cache_dir):
+            print(f"stylelint: error: --cache-dir {cache_dir}: not a folder", file=sys.stderr)
+            return 2
         jobs = args.jobs if args.jobs is not None else default_jobs()
         sources = cache_dir is None or _uses_source(args, resolver, cache)
         report = run_paths(file_paths, resolver, cache=cache, jobs=jobs, cache_dir=cache_dir, sources=sources)

@@ -215,3 +215,17 @@ def test_run_indexes_are_kept_per_command_and_pruned(tmp_path, monkeypatch):
     for i in range(6):
         run_paths([str(folder / f"a{i:02d}.txt")], ConfigResolver(), jobs=1, cache_dir=str(cache), sources=False)
     assert len(list((cache / "runs").glob("*.json"))) == 3
+
+
+def test_cache_that_cannot_be_written_is_skipped_and_a_file_named_as_the_folder_is_refused(tmp_path):
+    folder = _articles(tmp_path / "articles", n=34)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    plain = run("--format", "json", str(folder), cwd=tmp_path)
+    # A cache folder that cannot be made (its parent is a file): linted as without a cache.
+    unwritable = run("--format", "json", "--cache", "--cache-dir", str(blocker / "cache"), str(folder), cwd=tmp_path)
+    assert unwritable.returncode == plain.returncode == 1 and unwritable.stdout == plain.stdout
+    assert unwritable.stderr == ""
+    refused = run("--format", "json", "--cache", "--cache-dir", str(blocker), str(folder), cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr.strip() == f"stylelint: error: --cache-dir {blocker}: not a folder"
