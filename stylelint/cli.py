@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: warning)")
     p.add_argument("--config", metavar="FILE", help="use this config file instead of discovering one per file")
     p.add_argument("--rules-dir", action="append", default=[], metavar="DIR", help="load a newsroom's rule modules and word lists from DIR (repeatable)")
-    p.add_argument("--input-format", metavar="NAME", help="parse input as text, markdown or html (default: by extension or content)")
+    p.add_argument("--input-format", metavar="NAME", help="parse every input, files and stdin, as text, markdown or html (default: by extension or content)")
     p.add_argument("--stdin-filename", metavar="PATH", help="name stdin's article for the report, format detection and overrides")
     p.add_argument("--stdin-json", action="store_true", help='CMS mode: read {"text": ..., "format": ..., "config": {...}} from stdin, write the JSON report')
     p.add_argument("--list-rules", action="store_true", help="list rules: id, name, severity, family, plugin, and whether the profile runs them")
@@ -194,6 +194,10 @@ def _main(args: argparse.Namespace) -> int:
     if not args.paths:
         print("stylelint: error: no paths given (use - to read stdin; see --help)", file=sys.stderr)
         return 2
+    problem = _argument_problem(args, resolver, cache)
+    if problem:
+        print(f"stylelint: error: {problem}", file=sys.stderr)
+        return 2
 
     from .report import Report
 
@@ -203,12 +207,10 @@ def _main(args: argparse.Namespace) -> int:
     if file_paths:
         # Fixing re-lints each file as it edits it: cached results would be stale.
         cache_dir = args.cache_dir if (args.cache and not (args.fix or args.diff)) else None
-        if cache_dir is not None and os.path.exists(cache_dir) and not os.path.isdir(cache_dir):
-            print(f"stylelint: error: --cache-dir {cache_dir}: not a folder", file=sys.stderr)
-            return 2
         jobs = args.jobs if args.jobs is not None else default_jobs()
         sources = cache_dir is None or _uses_source(args, resolver, cache)
-        report = run_paths(file_paths, resolver, cache=cache, jobs=jobs, cache_dir=cache_dir, sources=sources)
+        report = run_paths(file_paths, resolver, cache=cache, jobs=jobs, cache_dir=cache_dir, sources=sources,
+                           input_format=args.input_format)
     if "-" in args.paths:
         stdin_report = _lint_stdin(args, resolver, cache)
         stdin_files = stdin_report.files
@@ -263,8 +265,34 @@ def _finish(report, args: argparse.Namespace, cache, stream=None) -> int:
     # linter of the run, since rules_dirs may differ per config.
     options["rules"] = _LazyRules(linters)
     options["docs_url"] = args.docs_url
-    _emit(fmt.render(report, options), args.output, stream)
+    try:
+        _emit(fmt.render(report, options), args.output, stream)
+    except OSError as exc:
+        if args.output is None:
+            raise
+        print(f"stylelint: error: cannot write --output {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     return report.exit_code()
+
+
+def _argument_problem(args: argparse.Namespace, resolver, cache) -> str | None:
+    """What is wrong with the run's file arguments, found before any file is linted."""
+    if args.cache and not (args.fix or args.diff) and os.path.exists(args.cache_dir) and not os.path.isdir(args.cache_dir):
+        return f"--cache-dir {args.cache_dir}: not a folder"
+    if args.output:
+        if os.path.isdir(args.output):
+            return f"--output {args.output}: is a folder, not a file"
+        parent = os.path.dirname(os.path.abspath(args.output))
+        if not os.path.isdir(parent):
+            return f"--output {args.output}: no such folder {parent}"
+    if args.input_format:
+        try:
+            parsers = cache.get(resolver.for_path(None)).parsers
+        except Exception:  # a bad config is reported by the run itself
+            return None
+        if args.input_format not in parsers:
+            return f"--input-format: unknown format {args.input_format!r} (allowed: {', '.join(sorted(parsers))})"
+    return None
 
 
 def _options(args: argparse.Namespace) -> dict:

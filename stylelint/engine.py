@@ -75,6 +75,20 @@ def severity_for(rule: Rule, config: Config) -> Severity | None:
     return sev
 
 
+def unknown_selectors(config: Config, rules: Sequence[Rule]) -> list[str]:
+    """One line for each rule id or prefix in ``config`` that names no rule.
+
+    A mistyped ``--select ATT01`` would otherwise run nothing and pass.
+    """
+    ids = [r.id for r in rules]
+    problems = []
+    for key in ("select", "extend_select", "ignore", "severity", "rule_options"):
+        for prefix in getattr(config, key):
+            if prefix != "ALL" and not any(i.startswith(prefix) for i in ids):
+                problems.append(f"{key}: {prefix!r} names no rule (see stylelint --list-rules)")
+    return problems
+
+
 class Linter:
     """Lints documents under one resolved configuration. Thread-safe."""
 
@@ -110,6 +124,7 @@ class Linter:
                     config = self.config
                     errors = list(self._plugin_errors)
                     all_rules = self._collect_rules(errors)
+                    errors.extend(unknown_selectors(config, all_rules))
                     settings = {**self.profile.settings, **config.settings}
                     rules = [r for r in all_rules if is_selected(r, config)]
                     severities = {r.id: sev for r in rules if (sev := severity_for(r, config))}

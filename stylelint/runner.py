@@ -58,7 +58,14 @@ def iter_files(paths: Sequence[str], resolver: ConfigResolver, cache: LinterCach
             yield raw, "no such file or folder"
 
 
-def _cached(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache, sources: bool):
+def _linter_id(linter, input_format: str | None) -> str:
+    """What decides a file's findings besides its text: the linter, and a format forced on every file."""
+    key = linter_key(linter)
+    return f"{key}\0{input_format}" if input_format else key
+
+
+def _cached(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache, sources: bool,
+            input_format: str | None):
     """``(hit, probe)``: a cache hit for ``path`` as ``lint_file`` returns it, or
     None and what the cache saw of the file (None when it could not read it).
     """
@@ -66,8 +73,7 @@ def _cached(path: str, resolver: ConfigResolver, linters: LinterCache, results: 
         cfg = resolver.for_path(path)
     except ConfigError:
         return None, None  # lint_file reports it
-    linter = linters.get(cfg)
-    lid = linter_key(linter)
+    lid = _linter_id(linters.get(cfg), input_format)
     read_at = time.time_ns()
     try:
         stat = stat_fields(os.stat(path))
@@ -83,7 +89,7 @@ def _cached(path: str, resolver: ConfigResolver, linters: LinterCache, results: 
         source, encoding = read_article(path, cfg.max_file_size)
     except InputError:
         return None, None
-    probe = Probe(stat, read_at, results.key(lid, source, None), encoding)
+    probe = Probe(stat, read_at, results.key(lid, source, input_format), encoding)
     hit = results.get(probe.key, path, source)
     if hit is None:
         return None, probe
@@ -93,7 +99,7 @@ def _cached(path: str, resolver: ConfigResolver, linters: LinterCache, results: 
     return (result, errors, cfg.fail_on), None
 
 
-def _index_linted(results: ResultCache, resolver: ConfigResolver, linters: LinterCache,
+def _index_linted(results: ResultCache, resolver: ConfigResolver, linters: LinterCache, input_format: str | None,
                   pending: list[tuple[int, str]], probes: dict[int, Probe], done: dict[int, tuple]) -> None:
     """Index the linted files whose text is the one the cache probed before linting."""
     for n, path in pending:
@@ -101,13 +107,16 @@ def _index_linted(results: ResultCache, resolver: ConfigResolver, linters: Linte
         result, errors, _ = done[n]
         if probe is None or result.source is None:
             continue
-        lid = linter_key(linters.get(resolver.for_path(path)))
-        if results.key(lid, result.source, None) == probe.key:
+        lid = _linter_id(linters.get(resolver.for_path(path)), input_format)
+        if results.key(lid, result.source, input_format) == probe.key:
             results.remember(path, probe, lid, result, errors)
 
 
-def lint_file(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache | None) -> tuple[FileResult, list[str], object]:
-    """Read and lint one file; returns its result, plugin errors and ``fail_on``."""
+def lint_file(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache | None,
+              input_format: str | None = None) -> tuple[FileResult, list[str], object]:
+    """Read and lint one file (as ``input_format``, or by its name and content);
+    returns its result, plugin errors and ``fail_on``.
+    """
     try:
         cfg = resolver.for_path(path)
     except ConfigError as exc:
@@ -117,8 +126,8 @@ def lint_file(path: str, resolver: ConfigResolver, linters: LinterCache, results
         source, encoding = read_article(path, cfg.max_file_size)
     except InputError as exc:
         return FileResult(path=path, errors=[str(exc)]), linter.errors, cfg.fail_on
-    key = results.key(linter_key(linter), source, None) if results is not None else None
-    result = linter.lint_source(source, path)
+    key = results.key(_linter_id(linter, input_format), source, input_format) if results is not None else None
+    result = linter.lint_source(source, path, input_format)
     result.encoding = encoding
     if results is not None and key is not None:
         results.put(key, result, linter.errors)
@@ -127,22 +136,22 @@ def lint_file(path: str, resolver: ConfigResolver, linters: LinterCache, results
 
 # -- worker processes ----------------------------------------------------------
 
-_WORKER: tuple[ConfigResolver, LinterCache, ResultCache | None] | None = None
+_WORKER: tuple[ConfigResolver, LinterCache, ResultCache | None, str | None] | None = None
 
 
-def _init_worker(resolver: ConfigResolver, linters: LinterCache | bool, cache_dir: str | None) -> None:
+def _init_worker(resolver: ConfigResolver, linters: LinterCache | bool, cache_dir: str | None,
+                 input_format: str | None) -> None:
     # A forked worker inherits the parent's built linters; a spawned one
     # (no fork on this OS) gets only the debug flag and builds its own.
     global _WORKER
     if not isinstance(linters, LinterCache):
         linters = LinterCache(debug=linters)
-    _WORKER = (resolver, linters, ResultCache(cache_dir) if cache_dir else None)
+    _WORKER = (resolver, linters, ResultCache(cache_dir) if cache_dir else None, input_format)
 
 
 def _work(path: str):
     assert _WORKER is not None
-    resolver, linters, results = _WORKER
-    return lint_file(path, resolver, linters, results)
+    return lint_file(path, *_WORKER)
 
 
 def _size(path: str) -> int:
@@ -168,6 +177,7 @@ def run_paths(
     jobs: int = 1,
     cache_dir: str | None = None,
     sources: bool = True,
+    input_format: str | None = None,
 ) -> Report:
     """Lint ``paths`` with configs from ``resolver`` (shared by CLI and API).
 
@@ -175,6 +185,8 @@ def run_paths(
     :param cache_dir: where to keep the result cache; None for no cache.
     :param sources: whether results must carry their files' text; without it,
         a cached result for a file whose stat is unchanged is used unread.
+    :param input_format: parse every file as this format (``text``,
+        ``markdown``, ``html``) instead of by its name and content.
     """
     linters = cache or LinterCache()
     results = ResultCache(cache_dir) if cache_dir else None
@@ -195,7 +207,7 @@ def run_paths(
         # Cache hits are answered here, before any rule pack is imported or
         # any process started; only the misses are linted.
         for n, (_, path) in enumerate(todo):
-            hit, probe = _cached(path, resolver, linters, results, sources)
+            hit, probe = _cached(path, resolver, linters, results, sources, input_format)
             if hit is not None:
                 done_early[n] = hit
             elif probe is not None:
@@ -217,7 +229,7 @@ def run_paths(
         # the parent's objects. Thawed after, for API callers that live on.
         gc.freeze()
         try:
-            with ctx.Pool(jobs, _init_worker, (resolver, shared, cache_dir)) as pool:
+            with ctx.Pool(jobs, _init_worker, (resolver, shared, cache_dir, input_format)) as pool:
                 out = pool.map(_work, [pending[k][1] for k in order], chunksize=max(1, len(order) // (jobs * 32)))
         finally:
             gc.unfreeze()
@@ -225,10 +237,10 @@ def run_paths(
         for k, res in zip(order, out, strict=True):
             linted[k] = res
     else:
-        linted = [lint_file(p, resolver, linters, results) for _, p in pending]
+        linted = [lint_file(p, resolver, linters, results, input_format) for _, p in pending]
     done_early.update(zip([n for n, _ in pending], linted, strict=True))
     if results is not None:
-        _index_linted(results, resolver, linters, pending, probes, done_early)
+        _index_linted(results, resolver, linters, input_format, pending, probes, done_early)
         results.save_index()
     done = [done_early[n] for n in range(len(todo))]
 

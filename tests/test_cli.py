@@ -189,3 +189,40 @@ def test_version_and_module_entry_point():
     assert run("--version").stdout.strip() == f"stylelint {__version__}"
     proc = subprocess.run([sys.executable, "-m", "stylelint", "--version"], capture_output=True, text=True)
     assert proc.stdout.strip() == f"stylelint {__version__}"
+
+
+def test_input_format_applies_to_files_and_to_their_cache_entries(tmp_path):
+    page = tmp_path / "page.txt"  # HTML under a name that says text (a CMS export)
+    page.write_text("<p>The mayor &amp; 2 aides <b>left</b>.</p>\n", encoding="utf-8")
+    cache = str(tmp_path / "cache")
+    for _ in range(2):  # the second round comes from the cache
+        as_named = json.loads(run("-f", "json", "--cache", "--cache-dir", cache, str(page)).stdout)
+        as_html = json.loads(run("-f", "json", "--cache", "--cache-dir", cache, "--input-format", "html", str(page)).stdout)
+        assert as_named["files"][0]["format"] == "text"
+        assert as_html["files"][0]["format"] == "html"
+        (two,) = [v for v in as_html["files"][0]["violations"] if v["rule"] == "NUM001"]
+        assert (two["line"], two["column"], two["match"]) == (1, 20, "2")  # after "&amp;", in the source
+
+
+def test_argument_mistakes_stop_the_run_before_it_lints(tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("He said 2 agreed.\n", encoding="utf-8")
+    for args, message in (
+        (["--input-format", "pdf"], "--input-format: unknown format 'pdf' (allowed: html, markdown, text)"),
+        (["--output", str(tmp_path)], f"--output {tmp_path}: is a folder, not a file"),
+        (["--output", str(tmp_path / "no" / "r.json")], f"--output {tmp_path / 'no' / 'r.json'}: no such folder {tmp_path / 'no'}"),
+    ):
+        proc = run(*args, str(art))
+        assert (proc.returncode, proc.stdout, proc.stderr.strip()) == (2, "", f"stylelint: error: {message}")
+
+
+def test_a_selector_that_names_no_rule_is_an_error_and_the_rest_still_runs(tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("He said 2 agreed on Jan. 14.\n", encoding="utf-8")
+    proc = run("-f", "json", "--select", "NUM,ATT01", "--ignore", "DAT999", str(art))
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [
+        "stylelint: error: select: 'ATT01' names no rule (see stylelint --list-rules)",
+        "stylelint: error: ignore: 'DAT999' names no rule (see stylelint --list-rules)",
+    ]
+    assert {v["rule"] for v in json.loads(proc.stdout)["files"][0]["violations"]} == {"NUM001"}

@@ -78,7 +78,7 @@ def test_unreadable_article_and_explicit_config(pytester):
     make_repo(pytester)
     (pytester.path / "articles" / "broken.txt").write_bytes(b"caf\xe9 irregardless\n")
     other = pytester.path / "other.toml"
-    other.write_text('select = ["TST"]\n', encoding="utf-8")  # no TST rules in it: nothing to find
+    other.write_text('select = ["DTL001"]\n', encoding="utf-8")  # no TST rules here, and no dateline to find
     result = pytester.runpytest_subprocess("--stylelint", "--stylelint-config", str(other), "articles", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=3, failed=1)
     result.stdout.fnmatch_lines(["*broken.txt: error: not valid UTF-8 at byte 3*"])
