@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from . import __version__
 from .document import Span
 from .fileio import write_atomic
-from .report import FileResult
+from .report import FileResult, escape_undecodable
 from .violation import Fix, Severity, Violation
 
 FORMAT = 2
@@ -303,7 +303,9 @@ class ResultCache:
             os.makedirs(folder, exist_ok=True)
             run = os.path.basename(self._index_path)
             data = {"stylelint": __version__, "format": FORMAT, "run": self._run, "files": seen}
-            write_atomic(self._index_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")), durable=False)
+            # File names that are not UTF-8 as JSON escapes, which read back the same.
+            text = escape_undecodable(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            write_atomic(self._index_path, text, durable=False)
             others = sorted(
                 (e for e in os.scandir(folder) if e.name.endswith(".json") and e.name != run),
                 key=lambda e: e.stat().st_mtime_ns,

@@ -106,6 +106,9 @@ def _use_color(args: argparse.Namespace) -> bool:
 
 
 def _emit(text: str, output: str | None, stream=None) -> None:
+    from .report import escape_undecodable
+
+    text = escape_undecodable(text)  # a file name that is not UTF-8
     if output:
         from .fileio import write_atomic
 

@@ -9,6 +9,20 @@ from typing import Any
 from .violation import Severity, Violation
 
 
+def escape_undecodable(text: str) -> str:
+    """``text`` with lone surrogates written as ``\\udcXX`` escapes.
+
+    A file name that is not UTF-8 reaches Python with its odd bytes as lone
+    surrogates, which no UTF-8 stream or XML document takes. As escapes they
+    still say which bytes the name has, and in JSON they read back the same.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 @dataclass
 class FileResult:
     """Findings and errors for one input."""

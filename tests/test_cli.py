@@ -226,3 +226,21 @@ def test_a_selector_that_names_no_rule_is_an_error_and_the_rest_still_runs(tmp_p
         "stylelint: error: ignore: 'DAT999' names no rule (see stylelint --list-rules)",
     ]
     assert {v["rule"] for v in json.loads(proc.stdout)["files"][0]["violations"]} == {"NUM001"}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file names are bytes")
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "html", "junit", "github", "gitlab"])
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path, fmt):
+    name = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    with open(name, "wb") as fh:
+        fh.write(b"The mayor said 2 agreed.\n")
+    proc = run("--format", fmt, "--cache", "--cache-dir", str(tmp_path / "c"), str(tmp_path))
+    assert (proc.returncode, proc.stderr) == (1, "")
+    if fmt == "json":
+        assert json.loads(proc.stdout)["files"][0]["path"].endswith("caf\udce9.txt")  # the escape reads back as the name
+    elif fmt in ("sarif", "gitlab"):
+        data = json.loads(proc.stdout)
+        if fmt == "sarif":
+            assert data["runs"][0]["artifacts"][0]["location"]["uri"].endswith("caf%E9.txt")
+    else:
+        assert "caf\\udce9.txt" in proc.stdout

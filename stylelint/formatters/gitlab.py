@@ -35,7 +35,7 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
             key = (v.rule_id, v.match)
             seen[key] += 1
             digest = hashlib.sha256(
-                "\x00".join((path, v.rule_id, v.match, str(seen[key]))).encode("utf-8")
+                "\x00".join((path, v.rule_id, v.match, str(seen[key]))).encode("utf-8", "surrogateescape")
             ).hexdigest()
             description = f"{v.rule_id}: {v.message}"
             if v.suggestion is not None and v.suggestion not in v.message:

@@ -41,7 +41,7 @@ from lxml import html as lxml_html
 
 from .. import __version__
 from ..parsers.text import PARAGRAPH_BREAK
-from ..report import FileResult, Report
+from ..report import FileResult, Report, escape_undecodable
 from ..violation import Severity, Violation
 from .sarif import rule_url
 
@@ -686,7 +686,7 @@ def _text_article(base: str, blocks: Sequence[tuple[int, int, str, int]], events
 
 def _file_section(report_el: etree._Element, k: int, f: FileResult, rules: Mapping[str, Any], many: bool) -> None:
     section = _sub(report_el, "section", None, class_="sl-file", id=f"sl-file-{k}")
-    heading = _sub(section, "h2", f.path)
+    heading = _sub(section, "h2", escape_undecodable(f.path))
     n = len(f.violations)
     summary = f"{n} finding{'s' if n != 1 else ''}" + (f", {len(f.errors)} error{'s' if len(f.errors) != 1 else ''}" if f.errors else "")
     _sub(heading, "small", f" — {f.format or 'not parsed'}, {summary}")
@@ -877,7 +877,7 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
         ol = _sub(nav, "ol")
         for k, f in enumerate(report.files, 1):
             li = _sub(ol, "li")
-            _sub(li, "a", f.path, href=f"#sl-file-{k}")
+            _sub(li, "a", escape_undecodable(f.path), href=f"#sl-file-{k}")
             c = len(f.violations)
             li[-1].tail = f" — {c} finding{'s' if c != 1 else ''}" + (" (error)" if f.errors else "")
 

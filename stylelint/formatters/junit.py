@@ -16,14 +16,16 @@ from typing import Any
 
 from .. import hookimpl
 from ..formats import Formatter, no_source
-from ..report import Report
+from ..report import Report, escape_undecodable
 from ..violation import Violation
 
 
 def _clean(text: str) -> str:
-    """Drop characters XML 1.0 cannot hold (control characters in a match)."""
+    """Drop characters XML 1.0 cannot hold (control characters in a match); a
+    file name's undecodable bytes become escapes.
+    """
     return "".join(
-        c for c in text
+        c for c in escape_undecodable(text)
         if c in "\t\n\r" or (" " <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or c >= "\U00010000"
     )
 

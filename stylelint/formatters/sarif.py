@@ -45,7 +45,8 @@ def artifact_uri(path: str) -> tuple[str, str | None]:
     posix = path.replace(os.sep, "/")
     while posix.startswith("./"):
         posix = posix[2:]
-    return quote(posix, safe="/"), "%SRCROOT%"
+    # From the file name's bytes, so that an undecodable name is percent-encoded as it is on disk.
+    return quote(os.fsencode(posix), safe="/"), "%SRCROOT%"
 
 
 def _message(v: Violation) -> str:
