@@ -37,6 +37,13 @@ def _as_config(config: Config | Mapping[str, Any] | str | os.PathLike[str] | Non
     return load_config(config)
 
 
+def _text_argument(text: object) -> str:
+    if not isinstance(text, str):
+        hint = " (decode it first, or use lint_paths for files)" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"text must be a str, not {type(text).__name__}{hint}")
+    return text
+
+
 def _overrides(profile: str | None, accept: Sequence[Mapping[str, str]] | None, extra: Mapping[str, Any]) -> dict[str, Any]:
     values: dict[str, Any] = {k: v for k, v in extra.items() if v is not None}
     if profile is not None:
@@ -77,7 +84,9 @@ def lint_text(
     :param options: further config keys (``select``, ``ignore``, ``severity``…).
     :returns: a :class:`Report`; ``report.to_dict()`` is the JSON contract.
     :raises ConfigError: for a bad config or argument.
+    :raises TypeError: when ``text`` is not a ``str``.
     """
+    text = _text_argument(text)
     resolver = ConfigResolver(_as_config(config), _overrides(profile, accept, options))
     cfg = resolver.for_path(path)
     linter = API_LINTERS.get(cfg)
@@ -86,7 +95,7 @@ def lint_text(
 
 
 def lint_paths(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     jobs: int = 1,
     config: Config | Mapping[str, Any] | str | os.PathLike[str] | None = None,
@@ -96,13 +105,15 @@ def lint_paths(
 ) -> Report:
     """Lint files and folders (folders recursively, by known extension).
 
-    Arguments as for :func:`lint_text`; ``jobs`` lints files in that many
+    ``paths`` is one path or several. Other arguments as for :func:`lint_text`; ``jobs`` lints files in that many
     processes (the report is the same, in the same order). Unreadable, undecodable, binary and
     oversized files become errors in their :class:`FileResult`; the other
     files are still linted.
     """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]  # one path, not its characters (a "/" among them would lint the whole disk)
     resolver = ConfigResolver(_as_config(config), _overrides(profile, accept, options))
-    return run_paths([str(p) for p in paths], resolver, cache=API_LINTERS, jobs=jobs)
+    return run_paths([os.fsdecode(p) for p in paths], resolver, cache=API_LINTERS, jobs=jobs)
 
 
 def fix_text(
@@ -128,6 +139,7 @@ def fix_text(
     """
     from .fix import fix_file
 
+    text = _text_argument(text)
     resolver = ConfigResolver(_as_config(config), _overrides(profile, accept, options))
     cfg = resolver.for_path(path)
     linter = API_LINTERS.get(cfg)

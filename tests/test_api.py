@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -71,3 +72,22 @@ def test_lint_paths(tmp_path):
     assert [f.path.rsplit("/", 1)[-1] for f in report.files] == ["a.md", "b.txt"]
     assert report.exit_code() == 2
     assert report.files[0].violations[0].rule_id == "ATT001"
+
+
+def test_lint_paths_takes_one_path_as_one_path(tmp_path):
+    art = tmp_path / "a.md"
+    art.write_text('"We won," the mayor claimed.\n')
+    # A str is one path, not its characters ("/" among them would be the whole disk).
+    for one in (str(art), art, os.fsencode(art)):
+        report = stylelint.lint_paths(one)
+        assert [f.path for f in report.files] == [str(art)]
+
+
+def test_text_that_is_not_a_str_is_a_type_error():
+    from stylelint.api import fix_text
+
+    for call in (stylelint.lint_text, fix_text):
+        with pytest.raises(TypeError, match=r"text must be a str, not bytes \(decode it first"):
+            call(b'"We won," the mayor claimed.')
+        with pytest.raises(TypeError, match="not NoneType"):
+            call(None)
