@@ -95,7 +95,7 @@ def lint_text(
 
 
 def lint_paths(
-    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    paths: str | bytes | os.PathLike | Iterable[str | bytes | os.PathLike],
     *,
     jobs: int = 1,
     config: Config | Mapping[str, Any] | str | os.PathLike[str] | None = None,
@@ -110,7 +110,7 @@ def lint_paths(
     oversized files become errors in their :class:`FileResult`; the other
     files are still linted.
     """
-    if isinstance(paths, (str, os.PathLike)):
+    if isinstance(paths, (str, bytes, os.PathLike)):
         paths = [paths]  # one path, not its characters (a "/" among them would lint the whole disk)
     resolver = ConfigResolver(_as_config(config), _overrides(profile, accept, options))
     return run_paths([os.fsdecode(p) for p in paths], resolver, cache=API_LINTERS, jobs=jobs)
