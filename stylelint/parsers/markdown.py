@@ -146,10 +146,15 @@ _PATH_DATE = re.compile(r"(?<![0-9])([0-9]{4}-[0-9]{2}-[0-9]{2})(?![0-9])")
 # Small helpers
 
 
-def _indent(s: str, pos: int, end: int, col: int) -> tuple[int, int, int]:
-    """Width in columns of the spaces/tabs at ``pos``: ``(width, new_pos, new_col)``."""
+def _indent(s: str, pos: int, end: int, col: int, limit: int | None = None) -> tuple[int, int, int]:
+    """Width in columns of the spaces/tabs at ``pos``: ``(width, new_pos, new_col)``.
+
+    With ``limit``, stops once the width reaches it: a caller that only asks
+    whether a line is indented by so much need not walk the whole indent.
+    """
     start = col
-    while pos < end:
+    stop = col + limit if limit is not None else None
+    while pos < end and (stop is None or col < stop):
         c = s[pos]
         if c == " ":
             col += 1
@@ -513,10 +518,21 @@ class _Blocks:
         pos, col = ls, 0
         conts = self.containers
         matched = 0
+        # Each container looks at no more indentation than its own width, so
+        # that a line costs its length however deep the nesting (a list nested
+        # 1,000 deep took 13 s when each level measured the whole indent).
+        text_end = _rstrip(s, ls, le)  # from here on the line is blank
         for c in conts:
-            ind, p, cc = _indent(s, pos, le, col)
+            if pos >= text_end:
+                if c.kind == "bq":
+                    break
+                if pos < le:  # a blank line continues a list item
+                    _, pos, col = _indent(s, pos, le, col)
+                matched += 1
+                continue
             if c.kind == "bq":
-                if ind <= 3 and p < le and s[p] == ">":
+                ind, p, cc = _indent(s, pos, le, col, 4)
+                if ind <= 3 and s[p] == ">":
                     pos, col = p + 1, cc + 1
                     if pos < le and s[pos] in " \t":  # one optional space after '>'
                         col = col + 1 if s[pos] == " " else col + 4 - col % 4
@@ -524,10 +540,7 @@ class _Blocks:
                     matched += 1
                     continue
                 break
-            if p >= le:  # a blank line continues a list item
-                pos, col = p, cc
-                matched += 1
-                continue
+            ind, _, _ = _indent(s, pos, le, col, c.width)
             if ind >= c.width:
                 pos, col = _consume(s, pos, le, col, c.width)
                 matched += 1
