@@ -19,7 +19,7 @@ from typing import Any
 
 from .config import Config, ConfigError
 from .document import Document, Ranges
-from .formats import Formatter, Parser
+from .formats import Formatter, ParseError, Parser
 from .matcher import PhraseEntry, compile_matcher
 from .plugins import PluginSet, get_plugin_manager
 from .profiles import get_profile
@@ -275,7 +275,7 @@ class Linter:
         result = FileResult(path=display_path or path or "-", source=source)
         try:
             doc = self.parse(source, path, input_format)
-        except ConfigError as exc:
+        except (ConfigError, ParseError) as exc:
             result.errors.append(str(exc))
             return result
         except Exception as exc:  # a parser bug must not lose the other files

@@ -27,7 +27,7 @@ from typing import Any
 from .. import hookimpl
 from ..config import ConfigError
 from ..document import Document, Span, TextBuilder
-from ..formats import Parser
+from ..formats import ParseError, Parser
 from ..pubdate import iso_date
 from ..quotes import find_quotes, with_marked_quotes
 from ..suppression import parse_directive
@@ -744,9 +744,17 @@ def _tree(source: str) -> Any | None:
     except UnicodeEncodeError:  # lone surrogates: lxml gets U+FFFD, as for bad bytes
         data = _SURROGATE.sub("\ufffd", source).encode("utf-8")
     try:
-        return etree.fromstring(data, parser)
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError:  # nothing lxml could build a tree from
         return None
+    for err in parser.error_log:
+        # libxml2 stops reading at its limits (2,048 nested elements, even with
+        # huge_tree) and keeps what it read: linting that part would pass the
+        # rest unchecked, so the file is an error instead.
+        if err.type_name == "ERR_RESOURCE_LIMIT":
+            limit = err.message.split(",")[0].strip().lower()
+            raise ParseError(f"cannot read the HTML whole at line {err.line}: {limit} (lxml's limit); not linted")
+    return root
 
 
 def _top_nodes(root: Any) -> list[Any]:

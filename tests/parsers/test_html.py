@@ -941,3 +941,18 @@ def test_rules_about_our_wording_skip_q_text() -> None:
     inside = page.index("<q>")
     assert [v.rule_id for v in found if v.rule_id.startswith(("ATT", "NUM")) and v.offset > inside] == []
     assert any(v.rule_id == "ATT003" and v.offset < inside for v in found)
+
+
+def test_html_nested_past_lxmls_limit_is_an_error_not_half_an_article():
+    from stylelint.api import lint_text
+
+    def page(depth: int) -> str:
+        return "<div>" * depth + "He said 2 men agreed." + "</div>" * depth + "<p>The mayor said 3 men came.</p>"
+
+    read = lint_text(page(2_000), input_format="html", select=["NUM001"])
+    assert [v.match for v in read.violations] == ["2", "3"] and read.exit_code() == 1
+    cut = lint_text(page(3_000), input_format="html", select=["NUM001"])
+    assert cut.violations == [] and cut.exit_code() == 2
+    assert cut.files[0].errors == [
+        "cannot read the HTML whole at line 1: excessive depth in document: 2048 (lxml's limit); not linted"
+    ]
