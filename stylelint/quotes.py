@@ -40,13 +40,13 @@ def _closes_single(text: str, i: int, end: int) -> bool:
 
 
 def find_quotes(text: str, blocks: Sequence[Block]) -> list[Span]:
-    """Quotation spans (marks included) in ``text``, in order; a blockquote block is one whole."""
+    """Quotation spans (marks included) in ``text``, in order; a block in a block quotation is one whole."""
     spans: list[Span] = []
     carried = False  # the previous block ended inside an open quotation
     for block in blocks:
-        if block.kind == "blockquote":
-            # A block quotation (an embedded post, a quoted passage) is quoted
-            # material as a whole, marks or not.
+        if block.kind == "blockquote" or block.attrs.get("quoted"):
+            # A block quotation (an embedded post, a quoted passage), and a list
+            # or heading inside one, is quoted material as a whole, marks or not.
             spans.append(block.span)
             carried = False
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from stylelint.parsers.text import parse
 from stylelint.quotes import find_quotes
 
@@ -66,3 +68,18 @@ def test_embedded_post_in_html_blockquote_is_quoted():
     inside = page.index("<blockquote")
     assert [v.rule_id for v in found if v.offset >= inside] == []
     assert any(v.rule_id == "NUM001" and v.offset < inside for v in found)
+
+
+@pytest.mark.parametrize(("source", "fmt"), [
+    ("> - The mayor said 4 men came.\n> 1. He mentioned it.\n\n- The mayor said 5 men came.\n", "markdown"),
+    ("> > ## The mayor said 4 men came\n> > - He mentioned it.\n\n- The mayor said 5 men came.\n", "markdown"),
+    ("<blockquote><ul><li>The mayor said 4 men came.</li><li>He mentioned it.</li></ul></blockquote>"
+     "<ul><li>The mayor said 5 men came.</li></ul>", "html"),
+    ("<blockquote><div><h2>4 men</h2><ol><li>He mentioned it.</li></ol></div></blockquote>"
+     "<p>The mayor said 5 men came.</p>", "html"),
+])
+def test_lists_and_headings_inside_a_block_quotation_are_quoted(source, fmt):
+    from stylelint.api import lint_text
+
+    found = lint_text(source, input_format=fmt, select=["NUM001", "ATT"]).violations
+    assert [(v.rule_id, v.match) for v in found] == [("NUM001", "5")]

@@ -576,8 +576,10 @@ class _Walker:
     def _block_ctx(self, el: Any, tag: str) -> tuple[str, dict[str, str]]:
         attrs = {"tag": tag, "class": el.get("class") or "", "id": el.get("id") or ""}
         kind = _KIND.get(tag)
+        parent, parent_attrs = self.ctx[-1]
+        if kind != "blockquote" and (parent == "blockquote" or parent_attrs.get("quoted")):
+            attrs["quoted"] = "true"  # a list or a heading inside a block quotation is quoted too
         if kind is None:
-            parent = self.ctx[-1][0]
             m = _CLASS_KIND.search(attrs["class"] + " " + attrs["id"])
             if m:
                 kind = m.group(0).lower()

@@ -456,8 +456,17 @@ class _Blocks:
         self.s = source
         self.containers: list[_Container] = []
         self.leaf: _Leaf | None = None
-        self.emit = emit  # receives prose leaves in document order
+        self._sink = emit  # receives prose leaves in document order
         self.refs: set[str] = set()
+
+    def emit(self, leaf: _ProseLeaf) -> None:
+        """Hand a prose leaf on; one inside a block quotation (a list item, a
+        heading) is marked ``quoted``, as the quotation's own paragraphs are.
+        """
+        first, kind, attrs, lines = leaf
+        if kind != "blockquote" and any(c.kind == "bq" for c in self.containers):
+            attrs = {**attrs, "quoted": "true"}
+        self._sink((first, kind, attrs, lines))
 
     # -- leaves ---------------------------------------------------------
 
