@@ -50,14 +50,15 @@ def code_fingerprint() -> str:
     return _CODE
 
 
+# Linter keys are long reprs; the run index stores a digest of each, once per process.
+_DIGESTS: dict[str, str] = {}
+
+
 def _digest(linter_id: str) -> str:
     digest = _DIGESTS.get(linter_id)
     if digest is None:
         digest = _DIGESTS[linter_id] = hashlib.sha256(linter_id.encode("utf-8")).hexdigest()[:32]
     return digest
-
-
-_DIGESTS: dict[str, str] = {}
 
 
 def linter_key(linter) -> str:
