@@ -881,8 +881,15 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
             c = len(f.violations)
             li[-1].tail = f" — {c} finding{'s' if c != 1 else ''}" + (" (error)" if f.errors else "")
 
-    main = _sub(body, "main")
-    for k, f in enumerate(report.files, 1):
-        _file_section(main, k, f, rules, many)
+    _sub(body, "main")
     _rules_section(body, report, rules, docs_url)
-    return lxml_html.tostring(html_el, doctype="<!DOCTYPE html>", encoding="unicode", method="html") + "\n"
+    page = lxml_html.tostring(html_el, doctype="<!DOCTYPE html>", encoding="unicode", method="html") + "\n"
+    # Each file's section is built and written out on its own, then dropped:
+    # a report of many whole pages never holds all their trees at once.
+    sections = []
+    for k, f in enumerate(report.files, 1):
+        holder = _el("main")
+        _file_section(holder, k, f, rules, many)
+        sections.extend(lxml_html.tostring(el, encoding="unicode", method="html") for el in holder)
+    head, _, tail = page.partition("<main></main>")
+    return "".join([head, "<main>", *sections, "</main>", tail])  # one join: no interim copies of the page
