@@ -288,11 +288,9 @@ def _argument_problem(args: argparse.Namespace, resolver, cache) -> str | None:
         parent = os.path.dirname(os.path.abspath(args.output))
         if not os.path.isdir(parent):
             return f"--output {args.output}: no such folder {parent}"
-    if args.input_format:
-        try:
-            parsers = cache.get(resolver.for_path(None)).parsers
-        except Exception:  # a bad config is reported by the run itself
-            return None
+    linter = _cwd_linter(resolver, cache)
+    if args.input_format and linter is not None:
+        parsers = linter.parsers
         if args.input_format not in parsers:
             return f"--input-format: unknown format {args.input_format!r} (allowed: {', '.join(sorted(parsers))})"
     return None
@@ -302,12 +300,19 @@ def _options(args: argparse.Namespace) -> dict:
     return {"color": _use_color(args), "quiet": args.quiet, "statistics": args.statistics}
 
 
+def _cwd_linter(resolver, cache):
+    """The linter for the working folder's config, or None when that config is bad
+    (the run itself reports it): it knows the parsers and formats plugins add."""
+    try:
+        return cache.get(resolver.for_path(None))
+    except Exception:
+        return None
+
+
 def _uses_source(args: argparse.Namespace, resolver, cache) -> bool:
     """Whether the chosen format shows file text (if not, cached files need not be read)."""
-    try:
-        fmt = cache.get(resolver.for_path(None)).formatters.get(args.format)
-    except Exception:  # a bad config is reported by the run itself
-        return True
+    linter = _cwd_linter(resolver, cache)
+    fmt = linter.formatters.get(args.format) if linter is not None else None
     return fmt is None or bool(fmt.uses_source(_options(args)))
 
 
