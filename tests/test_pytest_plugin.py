@@ -2,11 +2,16 @@
 
 Runs are subprocesses: the plugin is then found exactly as users get it,
 through the ``pytest11`` entry point, and each run imports stylelint afresh.
+Other installed pytest plugins are kept out (``PYTEST_DISABLE_PLUGIN_AUTOLOAD``)
+and ours is loaded by its entry-point name, so what this machine has
+installed cannot change the outcome.
 """
 
 from __future__ import annotations
 
 from importlib import metadata
+
+import pytest
 
 pytest_plugins = ["pytester"]
 
@@ -20,6 +25,16 @@ name = "irregardless"
 kind = "substitution"
 swap = {irregardless = "regardless"}
 """
+
+
+@pytest.fixture(autouse=True)
+def _only_our_plugin(monkeypatch):
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+
+
+def runpytest(pytester, *args: str):
+    """pytest in a subprocess with only our plugin, loaded by its entry-point name."""
+    return pytester.runpytest_subprocess("-p", "stylelint", "-p", "no:cacheprovider", *args)
 
 
 def make_repo(pytester) -> None:
@@ -40,17 +55,17 @@ def test_registered_through_the_pytest11_entry_point():
 
 def test_inactive_without_the_flag(pytester):
     make_repo(pytester)
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result = runpytest(pytester)
     result.assert_outcomes(passed=1)
     out = result.stdout.str()
-    assert "plugins: stylelint-" in out  # loaded through the entry point
+    result.stdout.fnmatch_lines(["plugins: stylelint-*"])  # loaded through the entry point
     assert "::stylelint" not in out and "collected 1 item" in out
-    assert "--stylelint" in pytester.runpytest_subprocess("--help").stdout.str()
+    assert "--stylelint" in runpytest(pytester, "--help").stdout.str()
 
 
 def test_one_item_per_article_failing_with_its_findings(pytester):
     make_repo(pytester)
-    result = pytester.runpytest_subprocess("--stylelint", "-v", "-p", "no:cacheprovider")
+    result = runpytest(pytester, "--stylelint", "-v")
     result.assert_outcomes(passed=2, failed=2)
     out = result.stdout.str()
     result.stdout.fnmatch_lines([
@@ -67,10 +82,10 @@ def test_one_item_per_article_failing_with_its_findings(pytester):
 
 def test_marker_selects_only_articles_and_fail_on_is_honoured(pytester):
     make_repo(pytester)
-    result = pytester.runpytest_subprocess("--stylelint", "-m", "stylelint", "-p", "no:cacheprovider")
+    result = runpytest(pytester, "--stylelint", "-m", "stylelint")
     result.assert_outcomes(passed=1, failed=2)
     (pytester.path / "stylelint.toml").write_text('fail_on = "error"\n' + CONFIG, encoding="utf-8")
-    result = pytester.runpytest_subprocess("--stylelint", "-m", "stylelint", "-p", "no:cacheprovider")
+    result = runpytest(pytester, "--stylelint", "-m", "stylelint")
     result.assert_outcomes(passed=3)
 
 
@@ -79,6 +94,6 @@ def test_unreadable_article_and_explicit_config(pytester):
     (pytester.path / "articles" / "broken.txt").write_bytes(b"caf\xe9 irregardless\n")
     other = pytester.path / "other.toml"
     other.write_text('select = ["DTL001"]\n', encoding="utf-8")  # no TST rules here, and no dateline to find
-    result = pytester.runpytest_subprocess("--stylelint", "--stylelint-config", str(other), "articles", "-p", "no:cacheprovider")
+    result = runpytest(pytester, "--stylelint", "--stylelint-config", str(other), "articles")
     result.assert_outcomes(passed=3, failed=1)
     result.stdout.fnmatch_lines(["*broken.txt: error: not valid UTF-8 at byte 3*"])

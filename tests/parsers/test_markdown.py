@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +14,7 @@ from stylelint.document import Document
 from stylelint.parsers import markdown
 from stylelint.parsers.markdown import parse
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "markdown"
+from conftest import corpus_files, needs_shared
 
 # ---------------------------------------------------------------------------
 # The invariant
@@ -734,10 +733,10 @@ def test_property_offsets_and_no_markup_leaks(md):
 # The real corpus
 
 
-CORPUS_FILES = sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else []
+CORPUS_FILES = corpus_files("markdown", "*.md")
 
 
-@pytest.mark.skipif(not CORPUS_FILES, reason="shared Markdown corpus not present")
+@needs_shared("corpus", "markdown")
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name[:40])
 def test_corpus(path):
     source = path.read_text(encoding="utf-8")

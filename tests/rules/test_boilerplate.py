@@ -15,7 +15,8 @@ import pytest
 
 from stylelint.testing import lint
 from stylelint_rules import boilerplate
-from tests.conftest import REFERENCE, corpus_files, needs_corpus
+
+from conftest import REFERENCE, corpus_files, needs_corpus
 
 RULES = boilerplate.RULES
 PROSE = (

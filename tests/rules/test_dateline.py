@@ -7,7 +7,8 @@ import pytest
 from stylelint.parsers.text import parse
 from stylelint.testing import lint
 from stylelint_rules.dateline import RULES, find_dateline
-from tests.conftest import REFERENCE, corpus_files, needs_corpus
+
+from conftest import REFERENCE, corpus_files, needs_corpus
 
 DTL = {r.id: r for r in RULES}
 

@@ -9,7 +9,8 @@ import pytest
 from stylelint.testing import lint, linter_for
 from stylelint_rules import dates
 from stylelint_rules._calendar import infer_year, month_number, publication_date, weekday_number
-from tests.conftest import REFERENCE
+
+from conftest import REFERENCE
 
 RULES = {r.id: r for r in dates.RULES}
 

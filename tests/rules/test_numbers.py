@@ -13,7 +13,8 @@ from stylelint_rules._numwords import (
     sentence_start,
     words_to_int,
 )
-from tests.conftest import REFERENCE
+
+from conftest import REFERENCE
 
 RULES = {r.id: r for r in numbers.RULES}
 

@@ -14,7 +14,8 @@ from stylelint_rules.spelling import (
     read_list,
     variant_groups,
 )
-from tests.conftest import REFERENCE
+
+from conftest import REFERENCE
 
 BY_ID = {r.id: r for r in RULES}
 

@@ -18,18 +18,16 @@ from stylelint.rule import RuleContext
 from stylelint.testing import lint, linter_for
 from stylelint_rules import _spin_lexicon, spin
 
+from conftest import CORPUS, REFERENCE, needs_shared
+
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-REFERENCE = SHARED / "articles" / "blinken-ukraine.txt"
-CORPUS = SHARED / "corpus" / "text"
+CORPUS = CORPUS / "text"
 sys.path.insert(0, str(ROOT / "bench"))
 
 import spin_quality  # noqa: E402
 import spinner  # noqa: E402
 
-needs_shared = pytest.mark.skipif(
-    not CORPUS.is_dir() or not REFERENCE.is_file(), reason="../shared not present"
-)
+needs_text = needs_shared("corpus", "text")
 
 SPUN = (
     "Officials mentioned final week that the nationwide safety advisor had warned of a floor "
@@ -252,7 +250,7 @@ def test_spinner_keeps_its_first_table_for_comparison():
     assert set(held) <= set(spinner.split_table()[1])
 
 
-@needs_shared
+@needs_text
 def test_reference_article():
     text = REFERENCE.read_text(encoding="utf-8")
     found = lint(text, spin.RULES)
@@ -260,7 +258,7 @@ def test_reference_article():
     assert analyse(text).distinct >= 20
 
 
-@needs_shared
+@needs_text
 def test_reference_verdict_does_not_depend_on_its_own_phrases():
     text = REFERENCE.read_text(encoding="utf-8")
     saved = _spin_lexicon._LEXICON
@@ -272,7 +270,7 @@ def test_reference_verdict_does_not_depend_on_its_own_phrases():
         _spin_lexicon._LEXICON = saved
 
 
-@needs_shared
+@needs_text
 def test_reference_verdict_stands_on_the_generic_signals_alone():
     # Every lexicon entry and every synonym-table word that occurs anywhere in the
     # article removed: only grammar, attribution slots and lowercased proper
@@ -293,7 +291,7 @@ def test_reference_verdict_stands_on_the_generic_signals_alone():
         _spin_lexicon._LEXICON = saved
 
 
-@needs_shared
+@needs_text
 def test_clean_corpus_false_positives_and_phrase_rate():
     linter = linter_for(spin.RULES)
     flagged = {True: 0, False: 0}
@@ -309,7 +307,7 @@ def test_clean_corpus_false_positives_and_phrase_rate():
     assert 1000 * findings / words <= 0.2
 
 
-@needs_shared
+@needs_text
 def test_shipped_model_is_the_calibration_output():
     model, threshold = spin_quality.calibrate(spin_quality.Runner(), spin_quality.corpus())
     assert model == spin.MODEL
@@ -322,7 +320,7 @@ def _long_articles():
     ][:40]
 
 
-@needs_shared
+@needs_text
 def test_spun_corpus_sample_is_detected():
     paths = _long_articles()
     hits = sum(
@@ -331,7 +329,7 @@ def test_spun_corpus_sample_is_detected():
     assert hits >= 0.95 * len(paths)
 
 
-@needs_shared
+@needs_text
 def test_held_out_half_of_the_spinner_is_detected_too():
     # The held-out half of the spinner's table was never looked at while building
     # the detector (docs/spin-quality.md has the whole curve).
