@@ -4,12 +4,13 @@ Not a test: a safety net for refactoring rules (performance work above all),
 where the findings must not change by a single character.
 
     python bench/findings_snapshot.py OUT.json           # write a snapshot
+    python bench/findings_snapshot.py --spin OUT.json    # the SPN family too
     python bench/findings_snapshot.py --compare A B      # print the differences
 
 It lints every file of ../shared/corpus/{text,markdown,html} and
 examples/blinken-ukraine.txt under each profile (ap, nyt, guardian) with
 every built-in rule the profile runs, except the SPN family (spun copy, which
-changes on its own schedule), and records for each finding: file, profile,
+changes on its own schedule) unless ``--spin`` is given, and records for each finding: file, profile,
 rule, offset, end_offset, message, suggestion, severity and fix. Lint errors
 (a rule that crashed, a file that did not parse) are recorded too.
 """
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 FORMATS = ("text", "markdown", "html")
 PROFILES = ("ap", "nyt", "guardian")
-EXCLUDED_PREFIXES = ("SPN",)
+EXCLUDED_PREFIXES: tuple[str, ...] = ("SPN",)
 
 
 def inputs() -> list[tuple[str, Path, str]]:
@@ -42,14 +43,18 @@ def inputs() -> list[tuple[str, Path, str]]:
 
 def linter_for_profile(profile: str):
     """A linter with every built-in rule the profile runs (no installed packs)."""
-    import stylelint.config
-    import stylelint.engine
-    import stylelint.plugins
+    try:  # the layout by pipeline stage
+        from stylelint.config.model import Config
+        from stylelint.engine.linter import Linter
+        from stylelint.engine.plugins import get_plugin_manager
+    except ImportError:  # a commit from before it, to compare against
+        from stylelint.config import Config
+        from stylelint.engine import Linter
+        from stylelint.plugins import get_plugin_manager
 
     # Spin is excluded from the run itself, not just from the output.
-    cfg = stylelint.config.Config(profile=profile, ignore=EXCLUDED_PREFIXES)
-    plugins = stylelint.plugins.get_plugin_manager(cfg, autoload=False)
-    return stylelint.engine.Linter(cfg, plugins=plugins)
+    cfg = Config(profile=profile, ignore=EXCLUDED_PREFIXES)
+    return Linter(cfg, plugins=get_plugin_manager(cfg, autoload=False))
 
 
 def snapshot() -> dict:
@@ -139,7 +144,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", nargs="?", help="where to write the snapshot (JSON)")
     parser.add_argument("--compare", nargs=2, metavar=("A", "B"), help="diff two snapshots")
+    parser.add_argument("--spin", action="store_true", help="include the SPN family")
     args = parser.parse_args(argv)
+    if args.spin:
+        global EXCLUDED_PREFIXES
+        EXCLUDED_PREFIXES = ()
     if args.compare:
         return compare(*args.compare)
     if not args.output:
