@@ -44,13 +44,13 @@ def inputs() -> list[tuple[str, Path, str]]:
 def linter_for_profile(profile: str):
     """A linter with every built-in rule the profile runs (no installed packs)."""
     try:  # the layout by pipeline stage
+        from stylelint.config.model.model import Config
+        from stylelint.engine.linter.linter import Linter
+        from stylelint.engine.linter.plugins import get_plugin_manager
+    except ImportError:  # a commit from before it, to compare against
         from stylelint.config.model import Config
         from stylelint.engine.linter import Linter
         from stylelint.engine.plugins import get_plugin_manager
-    except ImportError:  # a commit from before it, to compare against
-        from stylelint.config import Config
-        from stylelint.engine import Linter
-        from stylelint.plugins import get_plugin_manager
 
     # Spin is excluded from the run itself, not just from the output.
     cfg = Config(profile=profile, ignore=EXCLUDED_PREFIXES)

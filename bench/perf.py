@@ -311,9 +311,9 @@ def main(argv: list[str] | None = None) -> int:
         say()
         say("| entries | compile + lint s | lint s |")
         say("|---:|---:|---:|")
-        from stylelint.config import config_from_mapping
-        from stylelint.engine import Linter
-        from stylelint.plugins import get_plugin_manager
+        from stylelint.config.model import config_from_mapping
+        from stylelint.engine.linter import Linter
+        from stylelint.engine.plugins import get_plugin_manager
 
         for n in (0, 100, 1000, 10000, 50000):
             if n:

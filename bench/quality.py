@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from stylelint.config import Config  # noqa: E402
-from stylelint.engine import Linter  # noqa: E402
-from stylelint.inputs import InputError, decode  # noqa: E402
-from stylelint.plugins import get_plugin_manager  # noqa: E402
+from stylelint.config.model import Config  # noqa: E402
+from stylelint.engine.linter import Linter  # noqa: E402
+from stylelint.engine.plugins import get_plugin_manager  # noqa: E402
+from stylelint.parsers.decode import InputError, decode  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 REVIEWS = ROOT / "bench" / "reviews"

@@ -40,8 +40,8 @@ sys.path.insert(0, str(HERE))
 
 import spinner  # noqa: E402
 
-from stylelint.rule import RuleContext  # noqa: E402
-from stylelint.testing import linter_for  # noqa: E402
+from stylelint.rule.base import RuleContext  # noqa: E402
+from stylelint.rule.testing import linter_for  # noqa: E402
 from stylelint_rules import _spin_lexicon, spin  # noqa: E402
 
 SHARED = ROOT.parent / "shared"

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from stylelint import patterns
+from stylelint.rule import patterns
 
 ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",

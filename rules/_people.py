@@ -39,8 +39,8 @@ from pathlib import Path
 
 import regex
 
-from stylelint import patterns
-from stylelint.document import Document
+from stylelint.model.document import Document
+from stylelint.rule import patterns
 
 from ._scan import Gated, word_trie
 

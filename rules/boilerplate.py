@@ -51,8 +51,9 @@ from pathlib import Path
 
 import regex
 
-from stylelint import Example, Fix, Rule, RuleContext, Severity, patterns
-from stylelint.document import Block, Document, trim_range
+from stylelint import Example, Fix, Rule, RuleContext, Severity
+from stylelint.model.document import Block, Document, trim_range
+from stylelint.rule import patterns
 
 _DATA = Path(__file__).with_name("data")
 

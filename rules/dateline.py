@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 import regex
 
-from stylelint import Example, Fix, Rule, RuleContext, Severity, patterns
-from stylelint.document import Document
+from stylelint import Example, Fix, Rule, RuleContext, Severity
+from stylelint.model.document import Document
+from stylelint.rule import patterns
 
 # ---------------------------------------------------------------------------
 # Places (research/house-style-rules.md §1.8, §1.9)

@@ -23,8 +23,9 @@ from itertools import islice
 
 import regex
 
-from stylelint import Example, Fix, Rule, RuleContext, Severity, patterns
-from stylelint.document import Document
+from stylelint import Example, Fix, Rule, RuleContext, Severity
+from stylelint.model.document import Document
+from stylelint.rule import patterns
 
 from ._people import (
     COURTESY,

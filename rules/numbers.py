@@ -27,8 +27,9 @@ from collections.abc import Iterator
 
 import regex
 
-from stylelint import Example, Fix, Rule, RuleContext, Severity, patterns
-from stylelint.document import Document
+from stylelint import Example, Fix, Rule, RuleContext, Severity
+from stylelint.model.document import Document
+from stylelint.rule import patterns
 
 from ._calendar import MONTH_ANY_RE, WEEKDAY_RE
 from ._numwords import (

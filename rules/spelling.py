@@ -31,10 +31,12 @@ from typing import Any
 
 import regex
 
-from stylelint import Example, Fix, Rule, RuleContext, Severity, patterns
-from stylelint.document import Document, Span
-from stylelint.matcher import normalize
-from stylelint.rule import PhraseRule, Substitution, _match_case
+from stylelint import Example, Fix, Rule, RuleContext, Severity
+from stylelint.model.document import Document, Span
+from stylelint.rule import patterns
+from stylelint.rule.base import PhraseRule
+from stylelint.rule.kinds import Substitution, _match_case
+from stylelint.rule.matcher import normalize
 
 from ._scan import lowered
 

@@ -61,7 +61,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress
 
 from stylelint import Example, Rule, RuleContext, Severity
-from stylelint.document import Document, Ranges, Span
+from stylelint.model.document import Document, Ranges, Span
 
 from ._spin_lexicon import WORD, Entry, fold, lexicon, tokens
 

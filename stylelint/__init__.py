@@ -22,48 +22,42 @@ __version__ = "0.1.0"
 hookimpl = pluggy.HookimplMarker("stylelint")
 
 _LAZY = {
-    "lint_text": ("api", "lint_text"),
-    "lint_paths": ("api", "lint_paths"),
-    "Report": ("report", "Report"),
-    "FileResult": ("report", "FileResult"),
-    "Rule": ("rule", "Rule"),
-    "PhraseRule": ("rule", "PhraseRule"),
-    "Example": ("rule", "Example"),
-    "RuleContext": ("rule", "RuleContext"),
-    "Existence": ("rule", "Existence"),
-    "Substitution": ("rule", "Substitution"),
-    "Pattern": ("rule", "Pattern"),
-    "Consistency": ("rule", "Consistency"),
-    "Document": ("document", "Document"),
-    "Span": ("document", "Span"),
-    "Block": ("document", "Block"),
-    "Violation": ("violation", "Violation"),
-    "Severity": ("violation", "Severity"),
-    "Fix": ("violation", "Fix"),
-    "Parser": ("formats", "Parser"),
-    "Formatter": ("formats", "Formatter"),
-    "ConfigError": ("config", "ConfigError"),
+    "lint_text": ("interfaces.api", "lint_text"),
+    "lint_paths": ("interfaces.api", "lint_paths"),
+    "fix_text": ("interfaces.api", "fix_text"),
+    "Report": ("report.results", "Report"),
+    "FileResult": ("report.results", "FileResult"),
+    "Rule": ("rule.base", "Rule"),
+    "PhraseRule": ("rule.base", "PhraseRule"),
+    "Example": ("rule.base", "Example"),
+    "RuleContext": ("rule.base", "RuleContext"),
+    "Existence": ("rule.kinds", "Existence"),
+    "Substitution": ("rule.kinds", "Substitution"),
+    "Pattern": ("rule.kinds", "Pattern"),
+    "Consistency": ("rule.kinds", "Consistency"),
+    "Document": ("model.document", "Document"),
+    "Span": ("model.document", "Span"),
+    "Block": ("model.document", "Block"),
+    "Violation": ("model.findings", "Violation"),
+    "Severity": ("model.findings", "Severity"),
+    "Fix": ("model.findings", "Fix"),
+    "Parser": ("parsers.base", "Parser"),
+    "Formatter": ("report.formatters.base", "Formatter"),
+    "ConfigError": ("config.model", "ConfigError"),
 }
 
 __all__ = ["__version__", "hookimpl", *_LAZY]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import lint_paths, lint_text  # noqa: F401
-    from .config import ConfigError  # noqa: F401
-    from .document import Block, Document, Span  # noqa: F401
-    from .formats import Formatter, Parser  # noqa: F401
-    from .report import FileResult, Report  # noqa: F401
-    from .rule import (  # noqa: F401
-        Consistency,
-        Example,
-        Existence,
-        Pattern,
-        PhraseRule,
-        Rule,
-        RuleContext,
-        Substitution,
-    )
-    from .violation import Fix, Severity, Violation  # noqa: F401
+    from stylelint.config.model import ConfigError  # noqa: F401
+    from stylelint.interfaces.api import fix_text, lint_paths, lint_text  # noqa: F401
+    from stylelint.model.document import Block, Document, Span  # noqa: F401
+    from stylelint.model.findings import Fix, Severity, Violation  # noqa: F401
+    from stylelint.parsers.base import Parser  # noqa: F401
+    from stylelint.report.formatters.base import Formatter  # noqa: F401
+    from stylelint.report.results import FileResult, Report  # noqa: F401
+    from stylelint.rule.base import Example, PhraseRule, Rule, RuleContext  # noqa: F401
+    from stylelint.rule.kinds import Consistency, Existence, Pattern, Substitution  # noqa: F401
 
 
 def __getattr__(name: str) -> Any:

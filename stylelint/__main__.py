@@ -1,5 +1,5 @@
 """``python -m stylelint``."""
 
-from .cli import run
+from stylelint.interfaces.cli import run
 
 run()

@@ -84,7 +84,7 @@ def test_lint_paths_takes_one_path_as_one_path(tmp_path):
 
 
 def test_text_that_is_not_a_str_is_a_type_error():
-    from stylelint.api import fix_text
+    from stylelint.interfaces.api import fix_text
 
     for call in (stylelint.lint_text, fix_text):
         with pytest.raises(TypeError, match=r"text must be a str, not bytes \(decode it first"):

@@ -6,14 +6,14 @@ import os
 
 import pytest
 
-from stylelint.config import (
+from stylelint.config.model import (
     ConfigError,
     ConfigResolver,
     config_from_mapping,
     find_config_file,
     load_config,
 )
-from stylelint.violation import Severity
+from stylelint.model.findings import Severity
 
 
 def write(path, text):

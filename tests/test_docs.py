@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from stylelint.docs import builtin_rules, expected_pages, render_rule
+from stylelint.rule.docs import builtin_rules, expected_pages, render_rule
 
 from clihelp import run
 
@@ -15,7 +15,7 @@ def test_rule_pages_are_up_to_date():
     pages = expected_pages()
     stale = [name for name, text in pages.items() if not (DOCS / name).exists() or (DOCS / name).read_text(encoding="utf-8") != text]
     extra = [p.name for p in DOCS.glob("*.md") if p.name not in pages]
-    assert not stale and not extra, f"stale: {stale}, extra: {extra}; run python -m stylelint.docs"
+    assert not stale and not extra, f"stale: {stale}, extra: {extra}; run python -m stylelint.rule.docs"
 
 
 def test_explain_prints_the_page():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stylelint.document import LineIndex, OffsetMap, Span, TextBuilder
+from stylelint.model.document import LineIndex, OffsetMap, Span, TextBuilder
 
 
 def test_identity_map():
@@ -96,7 +96,7 @@ def test_block_and_quote_lookup():
 
     doc = parse('Headline here\n\n"Quoted words," she said.\n\nLast para.')
     assert [b.kind for b in doc.blocks] == ["headline", "paragraph", "paragraph"]
-    from stylelint.quotes import find_quotes
+    from stylelint.model.quotes import find_quotes
 
     doc.quotes = find_quotes(doc.text, doc.blocks)
     i = doc.text.index("Quoted")
@@ -108,7 +108,7 @@ def test_block_and_quote_lookup():
 
 
 def test_merge_ranges_sorts_and_merges_overlapping_and_touching():
-    from stylelint.document import merge_ranges
+    from stylelint.model.document import merge_ranges
 
     assert merge_ranges([(10, 12), (0, 3), (2, 5), (5, 7), (20, 20)]) == [(0, 7), (10, 12), (20, 20)]
     assert merge_ranges([]) == []

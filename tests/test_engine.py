@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from stylelint import Example, Existence, Rule, Substitution, hookimpl
-from stylelint.config import Config
-from stylelint.engine import Linter, is_selected
-from stylelint.plugins import get_plugin_manager
-from stylelint.testing import lint, linter_for
-from stylelint.violation import Severity
+from stylelint.config.model import Config
+from stylelint.engine.linter import Linter, is_selected
+from stylelint.engine.plugins import get_plugin_manager
+from stylelint.model.findings import Severity
+from stylelint.rule.testing import lint, linter_for
 
 CLAIMED = Substitution(
     id="TST001", name="claimed", summary="s", rationale="r", source="s",

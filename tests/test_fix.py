@@ -10,11 +10,11 @@ import stat
 import pytest
 
 from stylelint import Substitution
-from stylelint.api import fix_text, lint_text
-from stylelint.document import Span
-from stylelint.fix import apply_fixes, prepare_replacement, unified_diff
-from stylelint.testing import linter_for
-from stylelint.violation import Fix, Violation
+from stylelint.interfaces.api import fix_text, lint_text
+from stylelint.model.document import Span
+from stylelint.model.findings import Fix, Violation
+from stylelint.rule.testing import linter_for
+from stylelint.run.fix import apply_fixes, prepare_replacement, unified_diff
 
 from clihelp import run
 
@@ -200,7 +200,7 @@ def test_api_fix_text_and_report_fixed_text():
     ]
     linter = linter_for(rules)
     result = linter.lint_source("We utilize alot.", None, "text")
-    from stylelint.report import Report
+    from stylelint.report.results import Report
 
     report = Report(files=[result])
     assert report.fixed_text() == "We utilize a lot."
@@ -229,7 +229,7 @@ def test_fixes_never_change_the_line_count(folder):
 
 
 def test_a_file_changed_since_it_was_read_is_not_written(tmp_path):
-    from stylelint.fix import StaleFileError, fix_file, write_fixed
+    from stylelint.run.fix import StaleFileError, fix_file, write_fixed
 
     rules = [Substitution(id="TST001", name="a", summary="s", swap={"alot": "a lot"}, fixable="safe")]
     linter = linter_for(rules)

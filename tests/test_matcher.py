@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stylelint.matcher import (
+from stylelint.rule.matcher import (
     _TOKEN,
     PhraseEntry,
     PhraseMatcher,

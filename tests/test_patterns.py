@@ -8,7 +8,7 @@ import os
 import pytest
 import regex
 
-from stylelint import patterns
+from stylelint.rule import patterns
 
 from clihelp import run
 from conftest import REFERENCE, corpus_files

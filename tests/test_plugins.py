@@ -8,11 +8,11 @@ import textwrap
 
 import pytest
 
-from stylelint.config import Config, load_config
-from stylelint.engine import Linter
-from stylelint.hookspecs import hook_names
-from stylelint.plugins import get_plugin_manager
-from stylelint.testing import check_examples
+from stylelint.config.model import Config, load_config
+from stylelint.engine.hookspecs import hook_names
+from stylelint.engine.linter import Linter
+from stylelint.engine.plugins import get_plugin_manager
+from stylelint.rule.testing import check_examples
 
 PACK = '''
 from stylelint import Example, Substitution, hookimpl
@@ -153,7 +153,7 @@ def test_every_hook_is_documented_in_plugins_md():
     doc = (Path(__file__).resolve().parent.parent / "docs" / "plugins.md").read_text(encoding="utf-8")
     import inspect
 
-    from stylelint import hookspecs
+    from stylelint.engine import hookspecs
 
     for name in hook_names():
         sig = f"{name}{inspect.signature(getattr(hookspecs, name))}".replace("'", "")
@@ -172,9 +172,9 @@ def test_uninstalled_checkout_loads_rules_folder_by_path():
                 if name == "stylelint_rules":
                     raise ModuleNotFoundError("No module named 'stylelint_rules'", name=name)
         sys.meta_path.insert(0, NotInstalled())
-        from stylelint.config import Config
-        from stylelint.engine import Linter
-        from stylelint.plugins import CHECKOUT_RULES, get_plugin_manager
+        from stylelint.config.model import Config
+        from stylelint.engine.linter import Linter
+        from stylelint.engine.plugins import CHECKOUT_RULES, get_plugin_manager
         linter = Linter(Config(), plugins=get_plugin_manager(Config(), autoload=False))
         import stylelint_rules
         assert stylelint_rules.__file__ == str(CHECKOUT_RULES / "__init__.py"), stylelint_rules.__file__
@@ -184,6 +184,6 @@ def test_uninstalled_checkout_loads_rules_folder_by_path():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
-    from stylelint.docs import builtin_rules
+    from stylelint.rule.docs import builtin_rules
 
     assert int(proc.stdout) == len(builtin_rules())

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stylelint import Existence
-from stylelint.document import LineIndex
-from stylelint.testing import linter_for
+from stylelint.model.document import LineIndex
+from stylelint.rule.testing import linter_for
 
 from conftest import corpus_files
 
@@ -170,7 +170,7 @@ MD_POSTS = corpus_files("markdown", "*.md")
 
 
 def _read(path) -> str:
-    from stylelint.inputs import InputError, decode
+    from stylelint.parsers.decode import InputError, decode
 
     data = path.read_bytes()
     try:

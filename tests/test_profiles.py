@@ -9,9 +9,15 @@ from pathlib import Path
 import pytest
 
 import stylelint
-from stylelint.config import ConfigError
-from stylelint.profiles import DEFAULT_PROFILE, PROFILES, SETTINGS, check_setting, get_profile
-from stylelint.testing import lint
+from stylelint.config.model import ConfigError
+from stylelint.config.profiles import (
+    DEFAULT_PROFILE,
+    PROFILES,
+    SETTINGS,
+    check_setting,
+    get_profile,
+)
+from stylelint.rule.testing import lint
 
 from clihelp import run
 from conftest import REFERENCE, ROOT

@@ -50,7 +50,7 @@ def make_repo(pytester) -> None:
 
 def test_registered_through_the_pytest11_entry_point():
     eps = metadata.entry_points(group="pytest11")
-    assert any(ep.name == "stylelint" and ep.value == "stylelint.pytest_plugin" for ep in eps)
+    assert any(ep.name == "stylelint" and ep.value == "stylelint.interfaces.pytest_plugin" for ep in eps)
 
 
 def test_inactive_without_the_flag(pytester):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from stylelint.model.quotes import find_quotes
 from stylelint.parsers.text import parse
-from stylelint.quotes import find_quotes
 
 
 def quoted(text: str) -> list[str]:
@@ -50,7 +50,7 @@ def test_orphan_closer_without_open_quote_before_is_not_a_quote():
 
 
 def test_blockquote_blocks_are_quotations_whole():
-    from stylelint.api import lint_text
+    from stylelint.interfaces.api import lint_text
 
     md = "He informed the board on Friday.\n\n> I informed the board on Friday that the 2 sides met.\n> — Jane Smith\n"
     report = lint_text(md, input_format="markdown")
@@ -60,7 +60,7 @@ def test_blockquote_blocks_are_quotations_whole():
 
 
 def test_embedded_post_in_html_blockquote_is_quoted():
-    from stylelint.api import lint_text
+    from stylelint.interfaces.api import lint_text
 
     page = ('<article><p>Fans wrote on Dec. 27 that the 2 teams met.</p><blockquote class="twitter-tweet">'
             "<p>What a night for the 2 teams</p>— Fan (@fan) December 27, 2014</blockquote></article>")
@@ -79,7 +79,7 @@ def test_embedded_post_in_html_blockquote_is_quoted():
      "<p>The mayor said 5 men came.</p>", "html"),
 ])
 def test_lists_and_headings_inside_a_block_quotation_are_quoted(source, fmt):
-    from stylelint.api import lint_text
+    from stylelint.interfaces.api import lint_text
 
     found = lint_text(source, input_format=fmt, select=["NUM001", "ATT"]).violations
     assert [(v.rule_id, v.match) for v in found] == [("NUM001", "5")]

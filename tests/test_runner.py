@@ -7,7 +7,7 @@ import os
 import shutil
 import time
 
-from stylelint.cache import RACY_NS
+from stylelint.run.cache import RACY_NS
 
 from clihelp import run
 from conftest import CORPUS, REFERENCE
@@ -112,15 +112,15 @@ def _articles(folder, n=40):
 
 
 def _lint(folder, cache, sources=False):
-    from stylelint.config import ConfigResolver
-    from stylelint.runner import run_paths
+    from stylelint.config.model import ConfigResolver
+    from stylelint.run.runner import run_paths
 
     report = run_paths([str(folder)], ConfigResolver(), jobs=1, cache_dir=str(cache), sources=sources)
     return report
 
 
 def _counting_reads(monkeypatch):
-    from stylelint import runner
+    from stylelint.run import runner
 
     reads: list[str] = []
     real = runner.read_article
@@ -134,7 +134,7 @@ def _counting_reads(monkeypatch):
 
 
 def test_run_index_answers_unchanged_files_without_reading_them(tmp_path, monkeypatch):
-    from stylelint import cache as cache_module
+    from stylelint.run import cache as cache_module
 
     monkeypatch.setattr(cache_module, "RACY_NS", 0)  # these files were written just now
     monkeypatch.chdir(tmp_path)
@@ -179,7 +179,7 @@ def test_files_changed_within_the_racy_window_are_not_indexed(tmp_path, monkeypa
 
 
 def test_damaged_run_index_is_ignored_and_rewritten(tmp_path, monkeypatch):
-    from stylelint import cache as cache_module
+    from stylelint.run import cache as cache_module
 
     monkeypatch.setattr(cache_module, "RACY_NS", 0)
     monkeypatch.chdir(tmp_path)
@@ -202,15 +202,15 @@ def test_damaged_run_index_is_ignored_and_rewritten(tmp_path, monkeypatch):
 
 
 def test_run_indexes_are_kept_per_command_and_pruned(tmp_path, monkeypatch):
-    from stylelint import cache as cache_module
+    from stylelint.run import cache as cache_module
 
     monkeypatch.setattr(cache_module, "INDEX_MIN_FILES", 1)
     monkeypatch.setattr(cache_module, "INDEX_KEEP", 3)
     monkeypatch.chdir(tmp_path)
     folder = _articles(tmp_path / "articles", n=6)
     cache = tmp_path / "cache"
-    from stylelint.config import ConfigResolver
-    from stylelint.runner import run_paths
+    from stylelint.config.model import ConfigResolver
+    from stylelint.run.runner import run_paths
 
     for i in range(6):
         run_paths([str(folder / f"a{i:02d}.txt")], ConfigResolver(), jobs=1, cache_dir=str(cache), sources=False)

@@ -8,7 +8,7 @@ import sys
 
 SCRIPT = """
 import json, sys
-from stylelint.cli import main
+from stylelint.interfaces.cli import main
 try:
     main({args!r})
 except SystemExit:

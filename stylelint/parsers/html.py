@@ -24,13 +24,13 @@ from html import unescape as _unescape
 from html.entities import html5 as _HTML5
 from typing import Any
 
-from .. import hookimpl
-from ..config import ConfigError
-from ..document import Document, Span, TextBuilder
-from ..formats import ParseError, Parser
-from ..pubdate import iso_date
-from ..quotes import find_quotes, with_marked_quotes
-from ..suppression import parse_directive
+from stylelint import hookimpl
+from stylelint.config.model import ConfigError
+from stylelint.model.document import Document, Span, TextBuilder
+from stylelint.model.quotes import find_quotes, with_marked_quotes
+from stylelint.model.suppression import parse_directive
+from stylelint.parsers.base import ParseError, Parser
+from stylelint.parsers.pubdate import iso_date
 
 # --------------------------------------------------------------------------
 # Element classes

@@ -23,7 +23,7 @@ is prose (tags removed, entities decoded) and block-level tags split it into
 blocks (``<li>`` → list_item, ``<h2>`` → heading, ``<figcaption>`` → caption);
 ``<script>``, ``<style>``, ``<pre>`` and ``<textarea>`` blocks are dropped.
 
-Tokens are then written to a :class:`~stylelint.document.TextBuilder`, so
+Tokens are then written to a :class:`~stylelint.model.document.TextBuilder`, so
 literal prose maps character for character, entities and backslash escapes
 map to their whole source, and line breaks inside a block are the source's
 own newline characters (``\\n``, ``\\r\\n`` or ``\\r``). A block is opened
@@ -44,11 +44,11 @@ from collections.abc import Callable
 from html.entities import html5
 from typing import Any
 
-from .. import hookimpl
-from ..document import Document, TextBuilder
-from ..formats import Parser
-from ..pubdate import iso_date
-from ..suppression import parse_directive
+from stylelint import hookimpl
+from stylelint.model.document import Document, TextBuilder
+from stylelint.model.suppression import parse_directive
+from stylelint.parsers.base import Parser
+from stylelint.parsers.pubdate import iso_date
 
 try:  # Python 3.11+
     import tomllib as _toml

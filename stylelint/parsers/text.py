@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .. import hookimpl
-from ..document import Block, Document, OffsetMap, Span
-from ..formats import Parser
+from stylelint import hookimpl
+from stylelint.model.document import Block, Document, OffsetMap, Span
+from stylelint.parsers.base import Parser
 
 # The lookahead only states the first character a break can have: with it
 # ``re`` skips to candidates instead of trying the pattern at every position.

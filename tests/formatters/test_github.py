@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from stylelint.formatters.github import escape_data, escape_property
+from stylelint.report.formatters.github import escape_data, escape_property
 
 from clihelp import run
 from conftest import REFERENCE

@@ -9,10 +9,10 @@ import pytest
 from lxml import html as lxml_html
 
 from stylelint import Rule
-from stylelint.formatters.html import render
-from stylelint.report import Report
-from stylelint.rule import Pattern
-from stylelint.testing import linter_for
+from stylelint.report.formatters.html import render
+from stylelint.report.results import Report
+from stylelint.rule.kinds import Pattern
+from stylelint.rule.testing import linter_for
 
 from clihelp import run
 from conftest import REFERENCE, corpus_files, needs_corpus

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from stylelint.api import lint_text
-from stylelint.formatters.json import render
-from stylelint.report import FileResult, Report
+from stylelint.interfaces.api import lint_text
+from stylelint.report.formatters.json import render
+from stylelint.report.results import FileResult, Report
 
 
 def _report() -> Report:

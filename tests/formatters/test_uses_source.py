@@ -11,9 +11,9 @@ import copy
 
 import pytest
 
-from stylelint.config import Config
-from stylelint.engine import Linter
-from stylelint.report import Report
+from stylelint.config.model import Config
+from stylelint.engine.linter import Linter
+from stylelint.report.results import Report
 
 ARTICLE = 'WASHINGTON –  He mentioned on Jan. 14 that the 2 agreed. "We will," he told.\n'
 

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stylelint.config import ConfigError
-from stylelint.document import Document, Span
+from stylelint.config.model import ConfigError
+from stylelint.model.document import Document, Span
 from stylelint.parsers import html as html_parser
 from stylelint.parsers.html import css_to_xpath, iso_date, parse, register_parsers
 
@@ -934,7 +934,7 @@ def test_q_outside_the_article_adds_nothing() -> None:
 
 
 def test_rules_about_our_wording_skip_q_text() -> None:
-    from stylelint.api import lint_text
+    from stylelint.interfaces.api import lint_text
 
     page = "<p>Blinken informed reporters on Friday. <q>I informed reporters on Friday that the 2 sides met.</q></p>"
     found = lint_text(page, input_format="html").violations
@@ -944,7 +944,7 @@ def test_rules_about_our_wording_skip_q_text() -> None:
 
 
 def test_html_nested_past_lxmls_limit_is_an_error_not_half_an_article():
-    from stylelint.api import lint_text
+    from stylelint.interfaces.api import lint_text
 
     def page(depth: int) -> str:
         return "<div>" * depth + "He said 2 men agreed." + "</div>" * depth + "<p>The mayor said 3 men came.</p>"

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from workcount import executed_lines
 
-from stylelint.document import Document
+from stylelint.model.document import Document
 from stylelint.parsers import markdown
 from stylelint.parsers.markdown import parse
 
@@ -798,7 +798,7 @@ def test_pathological_inputs_cost_their_length(name):
 
 
 def test_deeply_nested_lists_keep_every_item_and_position():
-    from stylelint.api import lint_text
+    from stylelint.interfaces.api import lint_text
 
     # 300 levels: each line is read at its own length (a level no longer re-measures the whole indent).
     depth = 300

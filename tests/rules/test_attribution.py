@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from stylelint.testing import lint, linter_for
+from stylelint.rule.testing import lint, linter_for
 from stylelint_rules import attribution
 from stylelint_rules.attribution import attribution_slots, speech_slots
 

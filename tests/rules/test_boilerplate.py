@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from stylelint.testing import lint
+from stylelint.rule.testing import lint
 from stylelint_rules import boilerplate
 
 from conftest import REFERENCE, corpus_files, needs_corpus

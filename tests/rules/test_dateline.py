@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from stylelint.parsers.text import parse
-from stylelint.testing import lint
+from stylelint.rule.testing import lint
 from stylelint_rules.dateline import RULES, find_dateline
 
 from conftest import REFERENCE, corpus_files, needs_corpus

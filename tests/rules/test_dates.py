@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from stylelint.testing import lint, linter_for
+from stylelint.rule.testing import lint, linter_for
 from stylelint_rules import dates
 from stylelint_rules._calendar import infer_year, month_number, publication_date, weekday_number
 

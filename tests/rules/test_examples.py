@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from stylelint.config import Config
-from stylelint.docs import builtin_rules
-from stylelint.engine import Linter
-from stylelint.plugins import get_plugin_manager
-from stylelint.rule import RULE_ID, RULE_NAME
-from stylelint.testing import example_failures
+from stylelint.config.model import Config
+from stylelint.engine.linter import Linter
+from stylelint.engine.plugins import get_plugin_manager
+from stylelint.rule.base import RULE_ID, RULE_NAME
+from stylelint.rule.docs import builtin_rules
+from stylelint.rule.testing import example_failures
 
 RULES = builtin_rules()
 # Installed third-party packs are collected too: their examples are tests here.

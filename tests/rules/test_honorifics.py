@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from stylelint.testing import lint
+from stylelint.rule.testing import lint
 from stylelint_rules import honorifics
 from stylelint_rules._people import people
 
@@ -38,7 +38,7 @@ def test_reference_article_has_no_hon_findings(profile):
 
 
 def test_reference_article_people():
-    from stylelint.testing import linter_for
+    from stylelint.rule.testing import linter_for
 
     text = (ROOT / "examples" / "blinken-ukraine.txt").read_text(encoding="utf-8")
     doc = linter_for([]).parse(text, None, "text")

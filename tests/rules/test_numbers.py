@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stylelint.testing import lint, linter_for
+from stylelint.rule.testing import lint, linter_for
 from stylelint_rules import numbers
 from stylelint_rules._numwords import (
     int_to_words,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from stylelint.profiles import PROFILES
-from stylelint.testing import lint
+from stylelint.config.profiles import PROFILES
+from stylelint.rule.testing import lint
 from stylelint_rules.spelling import (
     LIST_FILES,
     RULES,

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from stylelint.config import ConfigError, config_from_mapping
-from stylelint.rule import RuleContext
-from stylelint.testing import lint, linter_for
+from stylelint.config.model import ConfigError, config_from_mapping
+from stylelint.rule.base import RuleContext
+from stylelint.rule.testing import lint, linter_for
 from stylelint_rules import _spin_lexicon, spin
 
 from conftest import CORPUS, REFERENCE, needs_shared
@@ -211,7 +211,7 @@ def test_lexicon_is_built_lazily():
     code = (
         "import stylelint_rules.spin, stylelint_rules._spin_lexicon as L;"
         "assert L._LEXICON is None;"
-        "from stylelint.testing import lint; lint('The floor invasion.', stylelint_rules.spin.RULES);"
+        "from stylelint.rule.testing import lint; lint('The floor invasion.', stylelint_rules.spin.RULES);"
         "assert L._LEXICON is not None"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

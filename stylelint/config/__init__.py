@@ -1,0 +1,1 @@
+"""Configuration: files found and validated, resolved per article; house-style profiles."""

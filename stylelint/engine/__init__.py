@@ -1,0 +1,1 @@
+"""The engine: plugins, selecting rules, running them over a document and placing their findings."""

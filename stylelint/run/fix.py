@@ -1,0 +1,488 @@
+"""Applying fixes to the source, safely.
+
+A finding's fix replaces the source range ``[offset, end_offset)`` with its
+replacement. That range is only safe to rewrite when it holds exactly the
+prose the rule saw (line endings aside): in HTML and Markdown the range may
+contain a tag, an entity or a backslash escape, and a blind replacement
+would corrupt the markup. Such fixes are skipped, with the reason, and the
+finding stays in the report. So is a fix that would change the number of
+lines, so that the other findings keep their line numbers (in HTML a
+replacement keeps the span's line breaks instead: there they are white
+space).
+
+Policy:
+
+- **Selection**: safe fixes always; unsafe ones only when asked
+  (``--unsafe-fixes``).
+- **Overlap**: within one pass, fixes are taken in source order (start, then
+  end, then rule id) and a fix that overlaps one already taken waits. After
+  each pass the text is linted again and the fixes still offered are
+  applied, until a pass changes nothing (at most :data:`MAX_PASSES` passes).
+  So the result is deterministic, and a second ``--fix`` changes nothing.
+- **Escaping**: a replacement going into HTML has ``&``, ``<`` and ``>``
+  escaped; into Markdown, ASCII punctuation that is Markdown syntax is
+  backslash-escaped; a line break in a replacement takes the file's line
+  ending; a character the file's legacy encoding cannot hold becomes a
+  numeric character reference (HTML) or skips the fix.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import html
+import os
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from stylelint.model.findings import Violation
+from stylelint.report.results import FileResult
+
+if TYPE_CHECKING:
+    from stylelint.engine.linter import Linter
+
+#: Passes of fix-and-relint before giving up on reaching a fixed point.
+MAX_PASSES = 10
+
+# Characters a Markdown parser may read as syntax inside a paragraph.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<~]|&(?=#?[A-Za-z0-9]+;))")
+_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_SPLIT = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
+
+
+@dataclass(frozen=True)
+class SkippedFix:
+    """A fix that was offered but not applied, and why."""
+
+    violation: Violation
+    reason: str
+
+
+@dataclass
+class FixPass:
+    """The outcome of applying one round of fixes to a text."""
+
+    text: str
+    applied: list[Violation] = field(default_factory=list)
+    skipped: list[SkippedFix] = field(default_factory=list)
+    #: Unsafe fixes left out because unsafe fixes were not enabled.
+    unsafe_available: list[Violation] = field(default_factory=list)
+
+
+@dataclass
+class FixResult:
+    """Fixing one file: the text before and after, and the findings that remain.
+
+    :param path: the file's display path.
+    :param original: the decoded source as read.
+    :param fixed: the source with every applicable fix applied.
+    :param result: the file linted again after fixing (what remains).
+    :param applied: findings whose fix was applied, over all passes (their
+        positions refer to the text of the pass that applied them).
+    :param skipped: fixes still offered in ``result`` that could not be
+        applied safely, with the reason.
+    :param unsafe_available: unsafe fixes still offered in ``result`` that
+        ``--unsafe-fixes`` would apply.
+    :param passes: how many fix passes ran.
+    :param converged: False when :data:`MAX_PASSES` passes did not reach a
+        text that no fix changes (or a fix undid another).
+    """
+
+    path: str
+    original: str
+    fixed: str
+    result: FileResult
+    applied: list[Violation] = field(default_factory=list)
+    skipped: list[SkippedFix] = field(default_factory=list)
+    unsafe_available: list[Violation] = field(default_factory=list)
+    passes: int = 0
+    converged: bool = True
+
+    @property
+    def changed(self) -> bool:
+        """Whether fixing changed the text."""
+        return self.fixed != self.original
+
+    def diff(self, *, context: int = 3) -> str:
+        """A unified diff from the original to the fixed text ("" when unchanged)."""
+        return unified_diff(self.original, self.fixed, self.path, context=context)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines with their endings kept (``\\n``, ``\\r\\n`` or a lone ``\\r``).
+
+    Unlike :meth:`str.splitlines` this does not split at form feeds or
+    Unicode line separators, which are characters of the line to a diff.
+    """
+    parts = _LINE_SPLIT.split(text)
+    return [p for p in parts if p]
+
+
+def unified_diff(before: str, after: str, path: str, *, context: int = 3) -> str:
+    """A unified diff of two texts, labelled with ``path`` on both sides.
+
+    A last line without a line ending gets the usual ``\\ No newline at end
+    of file`` marker, so ``patch`` reproduces the bytes exactly.
+    """
+    if before == after:
+        return ""
+    out: list[str] = []
+    for line in difflib.unified_diff(
+        split_lines(before), split_lines(after), fromfile=path, tofile=path, n=context
+    ):
+        out.append(line)
+        if not line.endswith(("\n", "\r")):
+            out.append("\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _line_ending(source: str) -> str:
+    """The file's dominant line ending (``\\n`` when it has none)."""
+    crlf = source.count("\r\n")
+    lf = source.count("\n") - crlf
+    cr = source.count("\r") - crlf
+    if crlf > lf and crlf >= cr:
+        return "\r\n"
+    if cr > lf:
+        return "\r"
+    return "\n"
+
+
+def _encodable(text: str, encoding: str | None) -> bool:
+    if not encoding:
+        return True
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    except LookupError:
+        return True
+    return True
+
+
+def prepare_replacement(
+    replacement: str, fmt: str | None, *, source: str = "", encoding: str | None = None
+) -> str | None:
+    """The replacement as it must be written into a source of format ``fmt``.
+
+    Returns None when it cannot be written safely (a character the encoding
+    cannot hold outside HTML).
+    """
+    if fmt == "html":
+        # Text in HTML: escape what would start markup or an entity.
+        out = html.escape(replacement, quote=False)
+        if encoding and not _encodable(out, encoding):
+            out = out.encode(encoding, "xmlcharrefreplace").decode(encoding)
+    elif fmt == "markdown":
+        out = _MD_SPECIAL.sub(r"\\\1", replacement)
+    else:
+        out = replacement
+    if "\n" in out or "\r" in out:
+        eol = _line_ending(source)
+        out = re.sub(r"\r\n|\r|\n", lambda _: eol, out)
+    if not _encodable(out, encoding):
+        return None
+    return out
+
+
+def fix_problem(v: Violation, source: str) -> str | None:
+    """Why ``v``'s fix cannot be applied to ``source``, or None when it can."""
+    if v.fix is None:
+        return "no fix offered"
+    if v.approximate:
+        return "position is approximate (markup was repaired), not fixed"
+    if not 0 <= v.offset <= v.end_offset <= len(source):
+        return "span lies outside the source, not fixed"
+    span = source[v.offset : v.end_offset]
+    # Parsers read CR LF and CR as LF; any other difference is markup, an
+    # entity or an escape inside the span.
+    if span != v.match and _BREAK.sub("\n", span) != v.match:
+        return "the source span holds markup, an entity or an escape, not fixed"
+    return None
+
+
+def replacement_for(
+    v: Violation, source: str, fmt: str | None = None, encoding: str | None = None
+) -> tuple[str | None, str | None]:
+    """What ``v``'s fix writes into ``source``: ``(text, None)``, or ``(None, reason)``.
+
+    Besides :func:`fix_problem` and :func:`prepare_replacement`, a fix must
+    not change the number of lines (findings below keep their line
+    numbers): in HTML, where a line break is only white space, a replacement
+    without one keeps the span's line breaks; elsewhere such a fix is skipped.
+    """
+    problem = fix_problem(v, source)
+    if problem is not None:
+        return None, problem
+    text = prepare_replacement(v.fix.replacement, fmt, source=source, encoding=encoding)
+    if text is None:
+        return None, f"the file's encoding ({encoding}) cannot hold the replacement, not fixed"
+    breaks = _BREAK.findall(source[v.offset : v.end_offset])
+    if len(_BREAK.findall(text)) != len(breaks):
+        if fmt == "html" and not _BREAK.search(text):
+            text += "".join(breaks)
+        else:
+            return None, "would change the number of lines, not fixed"
+    return text, None
+
+
+def _overlaps(start: int, end: int, taken: tuple[int, int] | None) -> bool:
+    if taken is None:
+        return False
+    t_start, t_end = taken
+    if start < t_end:
+        return True
+    # Two insertions at the same point: their order would be arbitrary.
+    return start == end == t_start == t_end
+
+
+def apply_fixes(
+    source: str,
+    violations: Iterable[Violation],
+    *,
+    fmt: str | None = None,
+    unsafe: bool = False,
+    encoding: str | None = None,
+) -> FixPass:
+    """Apply one pass of fixes to ``source``.
+
+    :param source: the decoded source the findings' offsets refer to.
+    :param violations: findings of one lint run over ``source``.
+    :param fmt: the input format (``text``, ``markdown``, ``html``), for
+        escaping replacements.
+    :param unsafe: apply unsafe fixes too.
+    :param encoding: the file's encoding, so a replacement it cannot hold
+        is never written.
+    :returns: the new text, the findings whose fix was applied, the fixes
+        skipped (overlap, unsafe position) and the unsafe fixes left out.
+    """
+    result = FixPass(text=source)
+    candidates: list[Violation] = []
+    for v in violations:
+        if v.fix is None:
+            continue
+        if not v.fix.safe and not unsafe:
+            result.unsafe_available.append(v)
+            continue
+        candidates.append(v)
+    candidates.sort(key=lambda v: (v.offset, v.end_offset, v.rule_id, v.fix.replacement))
+    edits: list[tuple[int, int, str]] = []
+    last: tuple[int, int] | None = None
+    for v in candidates:
+        if v.fix.replacement == v.match and fix_problem(v, source) is None:
+            continue  # nothing to change
+        text, problem = replacement_for(v, source, fmt, encoding)
+        if problem is not None:
+            result.skipped.append(SkippedFix(v, problem))
+            continue
+        if _overlaps(v.offset, v.end_offset, last):
+            result.skipped.append(SkippedFix(v, "overlaps another fix; retried after re-linting"))
+            continue
+        edits.append((v.offset, v.end_offset, text))
+        result.applied.append(v)
+        last = (v.offset, v.end_offset)
+    if edits:
+        pieces: list[str] = []
+        pos = 0
+        for start, end, text in edits:
+            pieces.append(source[pos:start])
+            pieces.append(text)
+            pos = end
+        pieces.append(source[pos:])
+        result.text = "".join(pieces)
+    return result
+
+
+def fix_file(linter: Linter, result: FileResult, *, unsafe: bool = False) -> FixResult:
+    """Fix one linted file until no fix applies; re-lints after every pass.
+
+    :param linter: the linter ``result`` came from (same configuration).
+    :param result: a lint result with its ``source``.
+    :param unsafe: apply unsafe fixes too.
+    :returns: a :class:`FixResult`; ``.result`` is the final lint of the
+        fixed text, with the original path, format and encoding.
+    """
+    original = result.source or ""
+    outcome = FixResult(path=result.path, original=original, fixed=original, result=result)
+    if result.source is None or result.format is None:
+        return outcome
+    path = None if result.path == "-" else result.path
+    seen = {original}
+    current = result
+    text = original
+    for _ in range(MAX_PASSES):
+        step = apply_fixes(
+            text, current.violations, fmt=current.format, unsafe=unsafe, encoding=result.encoding
+        )
+        if not step.applied:
+            break
+        outcome.passes += 1
+        outcome.applied.extend(step.applied)
+        text = step.text
+        current = linter.lint_source(text, path, result.format, display_path=result.path)
+        current.encoding = result.encoding
+        if text in seen:  # a fix undid another: stop rather than cycle
+            break
+        seen.add(text)
+    # What is still offered on the final text: skipped fixes and unsafe ones.
+    final = apply_fixes(
+        text, current.violations, fmt=current.format, unsafe=unsafe, encoding=result.encoding
+    )
+    outcome.converged = not final.applied
+    outcome.fixed = text
+    outcome.result = current
+    # An overlap only happens next to an applied fix, so after convergence
+    # every skip left is a safety skip.
+    outcome.skipped = final.skipped
+    outcome.unsafe_available = final.unsafe_available
+    return outcome
+
+
+# ---------------------------------------------------------------------------
+# Writing fixed text back, byte for byte like the original
+
+
+def encode_like(text: str, encoding: str, original: bytes | None = None) -> bytes:
+    """Encode ``text`` as the original was: same codec, BOM and byte order.
+
+    :param encoding: the codec :func:`stylelint.parsers.decode.decode` reported
+        (``utf-8``, ``utf-8-sig``, ``utf-16``, ``utf-32`` or a legacy one).
+    :param original: the original bytes, to copy a UTF-16/32 byte order.
+    """
+    name = codecs.lookup(encoding).name
+    if name in ("utf-16", "utf-32"):
+        big = original is not None and original.startswith(
+            codecs.BOM_UTF16_BE if name == "utf-16" else codecs.BOM_UTF32_BE
+        )
+        codec = f"{name}-{'be' if big else 'le'}"
+        return ("\ufeff" + text).encode(codec)
+    return text.encode(encoding)
+
+
+class StaleFileError(Exception):
+    """The file changed on disk between linting and writing the fix."""
+
+
+def write_fixed(path: str, fix: FixResult, encoding: str) -> None:
+    """Write a fixed file atomically, keeping encoding, BOM, line endings and mode.
+
+    The file is read again first: if it no longer holds the text that was
+    linted, nothing is written and :class:`StaleFileError` is raised.
+    Symbolic links are followed, so the link survives and its target is
+    rewritten.
+    """
+    from stylelint.parsers.decode import decode
+    from stylelint.run.fileio import write_atomic
+
+    target = os.path.realpath(path)
+    with open(target, "rb") as fh:
+        data = fh.read()
+    try:
+        current, _ = decode(data, html=fix.result.format == "html")
+    except Exception:
+        current = None
+    if current != fix.original:
+        raise StaleFileError("changed on disk since it was read; not fixed")
+    name = codecs.lookup(encoding).name
+    if name in ("utf-16", "utf-32"):
+        big = data.startswith(codecs.BOM_UTF16_BE if name == "utf-16" else codecs.BOM_UTF32_BE)
+        write_atomic(target, "\ufeff" + fix.fixed, encoding=f"{name}-{'be' if big else 'le'}")
+    else:
+        write_atomic(target, fix.fixed, encoding=encoding)
+
+
+def describe(v: Violation) -> str:
+    """``line:col ID 'match' -> 'replacement'`` for messages about a fix."""
+    repl = v.fix.replacement if v.fix else ""
+    return f"{v.line}:{v.column}: {v.rule_id} {v.match!r} -> {repl!r}"
+
+
+# ---------------------------------------------------------------------------
+# The command line: --fix, --unsafe-fixes, --diff
+
+
+class _Discard:
+    """A stream that drops what is written (the report under --diff)."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def run_cli_fixes(report, args, resolver, cache, stdin_files: Sequence[FileResult], finish) -> int:
+    """``--fix`` / ``--diff`` for the CLI; returns the exit code.
+
+    - ``--fix``: files are rewritten atomically; the report of what remains
+      goes to stdout (or ``--output``). With ``-`` the fixed article goes to
+      stdout and the report to ``--output`` or stderr.
+    - ``--diff``: the unified diff goes to stdout, nothing is written; the
+      report goes to ``--output`` only. Exit 1 when there is anything to
+      change or a finding remains at or above ``fail_on``.
+
+    Fixes that cannot be applied safely, and unsafe fixes left out, are
+    listed on stderr (``--quiet`` leaves out the unsafe ones).
+    """
+    unsafe = bool(args.unsafe_fixes)
+    stdin_ids = {id(f) for f in stdin_files}
+    applied = changed_files = 0
+    unsafe_left = 0
+    would_change = False
+    out = sys.stdout
+    for i, f in enumerate(report.files):
+        if f.source is None or f.format is None:
+            continue
+        is_stdin = id(f) in stdin_ids
+        cfg = resolver.for_path(args.stdin_filename if is_stdin else f.path)
+        fx = fix_file(cache.get(cfg), f, unsafe=unsafe)
+        report.files[i] = fx.result
+        applied += len(fx.applied)
+        unsafe_left += len(fx.unsafe_available)
+        for s in fx.skipped:
+            print(f"{f.path}:{s.violation.line}:{s.violation.column}: {s.violation.rule_id} "
+                  f"fix not applied: {s.reason}", file=sys.stderr)
+        if args.diff and not args.quiet:
+            for v in fx.unsafe_available:
+                print(f"{f.path}:{describe(v)} (unsafe fix: applied only with --unsafe-fixes)",
+                      file=sys.stderr)
+        if not fx.converged:
+            print(f"{f.path}: fixes did not settle after {fx.passes} passes; "
+                  "some remain unapplied", file=sys.stderr)
+        if fx.changed:
+            changed_files += 1
+        if args.diff:
+            diff = fx.diff()
+            if diff:
+                would_change = True
+                out.write(diff)
+        elif is_stdin:
+            # A filter: the whole article, fixed or not, in its own encoding.
+            out.flush()
+            out.buffer.write(encode_like(fx.fixed, f.encoding))
+            out.buffer.flush()
+        elif fx.changed:
+            try:
+                write_fixed(f.path, fx, f.encoding)
+            except (StaleFileError, OSError) as exc:
+                # Nothing was written: report the file as it is on disk.
+                f.errors.append(str(exc) if isinstance(exc, StaleFileError)
+                                else f"cannot write the fixed file: {exc.strerror or exc}")
+                report.files[i] = f
+                applied -= len(fx.applied)
+                changed_files -= 1
+    out.flush()
+    if args.diff:
+        code = finish(report, args, cache, None if args.output else _Discard())
+        return 1 if code == 0 and would_change else code
+    if not args.quiet:
+        note = f"stylelint: fixed {applied} finding{'s' if applied != 1 else ''}"
+        note += f" in {changed_files} file{'s' if changed_files != 1 else ''}"
+        if unsafe_left:
+            note += f"; {unsafe_left} more fixable with --unsafe-fixes"
+        print(note + ".", file=sys.stderr)
+    to_stderr = bool(stdin_ids) and not args.output
+    return finish(report, args, cache, sys.stderr if to_stderr else None)

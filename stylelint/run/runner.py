@@ -1,0 +1,260 @@
+"""Linting many files: discovery, reading, the result cache, parallel processes.
+
+Files are found in a stable order, linted (in ``jobs`` processes when there
+are enough of them to be worth it) and reported in that same order, so
+``-j 1`` and ``-j 8`` print the same report.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from stylelint.config.model import ConfigError, ConfigResolver
+from stylelint.engine.linter import LinterCache
+from stylelint.parsers.decode import InputError, read_article
+from stylelint.report.results import FileResult, Report
+from stylelint.run.cache import Probe, ResultCache, linter_key, stat_fields
+
+#: Folders never walked into.
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".stylelint_cache"}
+#: Below this many files per process, starting processes costs more than it saves.
+MIN_FILES_PER_JOB = 4
+
+
+def iter_files(paths: Sequence[str], resolver: ConfigResolver, cache: LinterCache) -> Iterator[tuple[str, str | None]]:
+    """``(path, problem)`` for every file to lint, in a stable order.
+
+    Files named explicitly are linted whatever their extension (unless
+    excluded); folders yield files with a registered extension.
+    """
+    for raw in paths:
+        if os.path.isdir(raw):
+            for dirpath, dirnames, filenames in os.walk(raw):
+                dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+                for name in sorted(filenames):
+                    full = os.path.join(dirpath, name)
+                    try:
+                        cfg = resolver.for_path(full)
+                    except ConfigError as exc:
+                        yield full, str(exc)
+                        continue
+                    if cfg.is_excluded(full):
+                        continue
+                    if Path(name).suffix.lower() in cache.get(cfg).extensions:
+                        yield full, None
+        elif os.path.exists(raw):
+            try:
+                if resolver.for_path(raw).is_excluded(raw):
+                    continue
+            except ConfigError as exc:
+                yield raw, str(exc)
+                continue
+            yield raw, None
+        else:
+            yield raw, "no such file or folder"
+
+
+def _linter_id(linter, input_format: str | None) -> str:
+    """What decides a file's findings besides its text: the linter, and a format forced on every file."""
+    key = linter_key(linter)
+    return f"{key}\0{input_format}" if input_format else key
+
+
+def _cached(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache, sources: bool,
+            input_format: str | None):
+    """``(hit, probe)``: a cache hit for ``path`` as ``lint_file`` returns it, or
+    None and what the cache saw of the file (None when it could not read it).
+    """
+    try:
+        cfg = resolver.for_path(path)
+    except ConfigError:
+        return None, None  # lint_file reports it
+    lid = _linter_id(linters.get(cfg), input_format)
+    read_at = time.time_ns()
+    try:
+        stat = stat_fields(os.stat(path))
+    except OSError:
+        return None, None
+    if not sources:
+        known = results.unchanged(path, stat, lid)
+        if known is not None:
+            result, errors, encoding = known
+            result.encoding = encoding
+            return (result, errors, cfg.fail_on), None
+    try:
+        source, encoding = read_article(path, cfg.max_file_size)
+    except InputError:
+        return None, None
+    probe = Probe(stat, read_at, results.key(lid, source, input_format), encoding)
+    hit = results.get(probe.key, path, source)
+    if hit is None:
+        return None, probe
+    result, errors = hit
+    result.encoding = encoding
+    results.remember(path, probe, lid, result, errors)
+    return (result, errors, cfg.fail_on), None
+
+
+def _index_linted(results: ResultCache, resolver: ConfigResolver, linters: LinterCache, input_format: str | None,
+                  pending: list[tuple[int, str]], probes: dict[int, Probe], done: dict[int, tuple]) -> None:
+    """Index the linted files whose text is the one the cache probed before linting."""
+    for n, path in pending:
+        probe = probes.get(n)
+        result, errors, _ = done[n]
+        if probe is None or result.source is None:
+            continue
+        lid = _linter_id(linters.get(resolver.for_path(path)), input_format)
+        if results.key(lid, result.source, input_format) == probe.key:
+            results.remember(path, probe, lid, result, errors)
+
+
+def lint_file(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache | None,
+              input_format: str | None = None) -> tuple[FileResult, list[str], object]:
+    """Read and lint one file (as ``input_format``, or by its name and content);
+    returns its result, plugin errors and ``fail_on``.
+    """
+    try:
+        cfg = resolver.for_path(path)
+    except ConfigError as exc:
+        return FileResult(path=path, errors=[str(exc)]), [], None
+    linter = linters.get(cfg)
+    try:
+        source, encoding = read_article(path, cfg.max_file_size)
+    except InputError as exc:
+        return FileResult(path=path, errors=[str(exc)]), linter.errors, cfg.fail_on
+    key = results.key(_linter_id(linter, input_format), source, input_format) if results is not None else None
+    result = linter.lint_source(source, path, input_format)
+    result.encoding = encoding
+    if results is not None and key is not None:
+        results.put(key, result, linter.errors)
+    return result, linter.errors, cfg.fail_on
+
+
+# -- worker processes ----------------------------------------------------------
+
+_WORKER: tuple[ConfigResolver, LinterCache, ResultCache | None, str | None] | None = None
+
+
+def _init_worker(resolver: ConfigResolver, linters: LinterCache | bool, cache_dir: str | None,
+                 input_format: str | None) -> None:
+    # A forked worker inherits the parent's built linters; a spawned one
+    # (no fork on this OS) gets only the debug flag and builds its own.
+    global _WORKER
+    if not isinstance(linters, LinterCache):
+        linters = LinterCache(debug=linters)
+    _WORKER = (resolver, linters, ResultCache(cache_dir) if cache_dir else None, input_format)
+
+
+def _work(path: str):
+    assert _WORKER is not None
+    return lint_file(path, *_WORKER)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_paths(
+    paths: Sequence[str],
+    resolver: ConfigResolver,
+    *,
+    cache: LinterCache | None = None,
+    jobs: int = 1,
+    cache_dir: str | None = None,
+    sources: bool = True,
+    input_format: str | None = None,
+) -> Report:
+    """Lint ``paths`` with configs from ``resolver`` (shared by CLI and API).
+
+    :param jobs: processes to lint in; files stay in their order either way.
+    :param cache_dir: where to keep the result cache; None for no cache.
+    :param sources: whether results must carry their files' text; without it,
+        a cached result for a file whose stat is unchanged is used unread.
+    :param input_format: parse every file as this format (``text``,
+        ``markdown``, ``html``) instead of by its name and content.
+    """
+    linters = cache or LinterCache()
+    results = ResultCache(cache_dir) if cache_dir else None
+    report = Report()
+    todo: list[tuple[int, str]] = []
+    slots: list[FileResult | None] = []
+    for path, problem in iter_files(paths, resolver, linters):
+        if problem:
+            slots.append(FileResult(path=path, errors=[problem]))
+        else:
+            todo.append((len(slots), path))
+            slots.append(None)
+
+    done_early: dict[int, tuple] = {}
+    probes: dict[int, Probe] = {}
+    if results is not None:
+        results.open_index([os.getcwd(), *paths], len(todo))
+        # Cache hits are answered here, before any rule pack is imported or
+        # any process started; only the misses are linted.
+        for n, (_, path) in enumerate(todo):
+            hit, probe = _cached(path, resolver, linters, results, sources, input_format)
+            if hit is not None:
+                done_early[n] = hit
+            elif probe is not None:
+                probes[n] = probe
+    pending = [(n, p) for n, (_, p) in enumerate(todo) if n not in done_early]
+
+    if jobs > 1 and len(pending) >= MIN_FILES_PER_JOB * 2:
+        jobs = min(jobs, len(pending) // MIN_FILES_PER_JOB)
+        import multiprocessing
+
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if fork else "spawn")
+        shared = linters if fork else linters.debug
+        # Largest files first, in small chunks: no process is left with a big
+        # file at the end while the others wait (results go back in order).
+        order = sorted(range(len(pending)), key=lambda k: -_size(pending[k][1]))
+        # Frozen (as the gc docs advise before a fork), what the workers
+        # inherit stays shared: no collection in them walks, and so copies,
+        # the parent's objects. Thawed after, for API callers that live on.
+        gc.freeze()
+        try:
+            with ctx.Pool(jobs, _init_worker, (resolver, shared, cache_dir, input_format)) as pool:
+                out = pool.map(_work, [pending[k][1] for k in order], chunksize=max(1, len(order) // (jobs * 32)))
+        finally:
+            gc.unfreeze()
+        linted = [None] * len(pending)
+        for k, res in zip(order, out, strict=True):
+            linted[k] = res
+    else:
+        linted = [lint_file(p, resolver, linters, results, input_format) for _, p in pending]
+    done_early.update(zip([n for n, _ in pending], linted, strict=True))
+    if results is not None:
+        _index_linted(results, resolver, linters, input_format, pending, probes, done_early)
+        results.save_index()
+    done = [done_early[n] for n in range(len(todo))]
+
+    global_errors: list[str] = []
+    fail_on = None
+    for (slot, _), (result, errors, file_fail_on) in zip(todo, done, strict=True):
+        slots[slot] = result
+        for err in errors:
+            if err not in global_errors:
+                global_errors.append(err)
+        if file_fail_on is not None:
+            fail_on = file_fail_on if fail_on is None else min(fail_on, file_fail_on)
+    report.files = [r for r in slots if r is not None]
+    report.errors = global_errors
+    if fail_on is not None:
+        report.fail_on = fail_on
+    return report
