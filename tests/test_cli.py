@@ -244,3 +244,31 @@ def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path, fmt)
             assert data["runs"][0]["artifacts"][0]["location"]["uri"].endswith("caf%E9.txt")
     else:
         assert "caf\\udce9.txt" in proc.stdout
+
+
+def test_a_subcommand_without_its_extra_is_one_line(tmp_path, monkeypatch, capsys):
+    from stylelint.interfaces import cli
+
+    (tmp_path / "needs_extra.py").write_text("import a_package_nobody_installed\n\ndef main(argv):\n    return 0\n")
+    (tmp_path / "fine.py").write_text("def main(argv):\n    print('args', argv)\n    return 3\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setitem(cli.SUBCOMMANDS, "demo", ("needs_extra", "a demo", "demo-extra"))
+    monkeypatch.setitem(cli.SUBCOMMANDS, "other", ("fine", "another", None))
+    assert cli.main(["demo", "--x"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "stylelint demo: needs the [demo-extra] extra (a_package_nobody_installed is not installed): "
+        "pip install 'stylelint[demo-extra]'\n"
+    )
+    assert cli.main(["other", "a", "--b"]) == 3
+    assert capsys.readouterr().out == "args ['a', '--b']\n"
+    assert "stylelint demo   a demo" in cli.build_parser().format_help()
+
+
+def test_a_file_named_like_a_subcommand_is_linted_as_a_path(tmp_path, monkeypatch):
+    from stylelint.interfaces import cli
+
+    monkeypatch.setitem(cli.SUBCOMMANDS, "demo", ("no_such_module_here", "a demo", None))
+    (tmp_path / "demo").write_text("The meeting is on Dec. 7th.\n")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["--quiet", "./demo"]) == 1

@@ -17,10 +17,42 @@ from typing import Any
 
 from stylelint import __version__
 
+#: ``stylelint NAME ...`` runs ``module.main(argv)`` instead of linting:
+#: name -> (module, one line for --help, the extra its imports need or None).
+#: Modules load only when their command runs, so the core install stays small.
+SUBCOMMANDS: dict[str, tuple[str, str, str | None]] = {}
+
 EPILOG = """\
 exit codes: 0 clean, 1 findings at or above fail_on, 2 errors (bad input, config or plugin).
 docs: stylelint --explain ID; config: stylelint.toml, .stylelint.toml or [tool.stylelint] in pyproject.toml.
 """
+
+
+def _epilog() -> str:
+    if not SUBCOMMANDS:
+        return EPILOG
+    width = max(map(len, SUBCOMMANDS))
+    lines = [f"  stylelint {name:<{width}}  {help_}" for name, (_, help_, _) in sorted(SUBCOMMANDS.items())]
+    return "commands (each has its own --help):\n" + "\n".join(lines) + "\n\n" + EPILOG
+
+
+def _subcommand(name: str, argv: Sequence[str]) -> int:
+    """Run ``stylelint NAME argv...``; a missing optional extra is one line, exit 2."""
+    import importlib
+
+    module, _, extra = SUBCOMMANDS[name]
+    try:
+        entry = importlib.import_module(module).main
+    except ImportError as exc:
+        if extra is None or (exc.name or "").startswith("stylelint"):
+            raise
+        print(
+            f"stylelint {name}: needs the [{extra}] extra ({exc.name} is not installed): "
+            f"pip install 'stylelint[{extra}]'",
+            file=sys.stderr,
+        )
+        return 2
+    return entry(list(argv))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="stylelint",
         description="Check news copy against a house style: plain text, Markdown and HTML.",
-        epilog=EPILOG,
+        epilog=_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
@@ -121,6 +153,10 @@ def _emit(text: str, output: str | None, stream=None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in SUBCOMMANDS:
+        # A file of that name is linted as ./NAME.
+        return _subcommand(argv[0], argv[1:])
     args = build_parser().parse_args(argv)
     try:
         return _main(args)
