@@ -138,7 +138,7 @@ def _use_color(args: argparse.Namespace) -> bool:
 
 
 def _emit(text: str, output: str | None, stream=None) -> None:
-    from stylelint.report.results import escape_undecodable
+    from stylelint.report.escape import escape_undecodable
 
     text = escape_undecodable(text)  # a file name that is not UTF-8
     if output:
@@ -166,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:
-        from stylelint.config.model import ConfigError
+        from stylelint.config.errors import ConfigError
 
         if args.debug:
             traceback.print_exc()
@@ -247,8 +247,7 @@ def _main(args: argparse.Namespace) -> int:
         # Fixing re-lints each file as it edits it: cached results would be stale.
         cache_dir = args.cache_dir if (args.cache and not (args.fix or args.diff)) else None
         jobs = args.jobs if args.jobs is not None else default_jobs()
-        sources = cache_dir is None or _uses_source(args, resolver, cache)
-        report = run_paths(file_paths, resolver, cache=cache, jobs=jobs, cache_dir=cache_dir, sources=sources,
+        report = run_paths(file_paths, resolver, cache=cache, jobs=jobs, cache_dir=cache_dir,
                            input_format=args.input_format)
     if "-" in args.paths:
         stdin_report = _lint_stdin(args, resolver, cache)
@@ -294,11 +293,14 @@ def _finish(report, args: argparse.Namespace, cache, stream=None) -> int:
     if fmt is None:
         print(f"stylelint: error: unknown format {args.format!r} (allowed: {', '.join(sorted(formatters))})", file=sys.stderr)
         return 2
+    from stylelint.report.escape import printable
+
+    # One error, one line, nothing raw from a file name or a plugin's message.
     for err in report.errors:
-        print(f"stylelint: error: {err}", file=sys.stderr)
+        print(f"stylelint: error: {printable(err)}", file=sys.stderr)
     for f in report.files:
         for err in f.errors:
-            print(f"{f.path}: error: {err}", file=sys.stderr)
+            print(f"{printable(f.path)}: error: {printable(err)}", file=sys.stderr)
     options = _options(args)
     # Rule metadata for formatters that describe rules (sarif, html); every
     # linter of the run, since rules_dirs may differ per config.
@@ -343,13 +345,6 @@ def _cwd_linter(resolver, cache):
         return cache.get(resolver.for_path(None))
     except Exception:
         return None
-
-
-def _uses_source(args: argparse.Namespace, resolver, cache) -> bool:
-    """Whether the chosen format shows file text (if not, cached files need not be read)."""
-    linter = _cwd_linter(resolver, cache)
-    fmt = linter.formatters.get(args.format) if linter is not None else None
-    return fmt is None or bool(fmt.uses_source(_options(args)))
 
 
 class _LazyRules(Mapping):
@@ -420,7 +415,7 @@ def _stdin_json(args: argparse.Namespace, resolver, cache) -> int:
     error of its own; the others are still linted.
     """
     from stylelint.interfaces.requests import lint_request
-    from stylelint.report.results import escape_undecodable
+    from stylelint.report.escape import escape_undecodable
 
     try:
         request = json.loads(sys.stdin.buffer.read().decode("utf-8-sig"))

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import gc
 import os
-import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from stylelint.config.model import ConfigError, ConfigResolver
+from stylelint.config.errors import ConfigError
+from stylelint.config.model import ConfigResolver
 from stylelint.engine.linter import LinterCache
 from stylelint.parsers.decode import InputError, read_article
 from stylelint.report.results import FileResult, Report
-from stylelint.run.cache import Probe, ResultCache, linter_key, stat_fields
+from stylelint.run.cache import ResultCache, linter_key
 
 #: Folders never walked into.
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".stylelint_cache"}
@@ -64,52 +64,21 @@ def _linter_id(linter, input_format: str | None) -> str:
     return f"{key}\0{input_format}" if input_format else key
 
 
-def _cached(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache, sources: bool,
+def _cached(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache,
             input_format: str | None):
-    """``(hit, probe)``: a cache hit for ``path`` as ``lint_file`` returns it, or
-    None and what the cache saw of the file (None when it could not read it).
-    """
+    """A cache hit for ``path`` as ``lint_file`` returns it, or None."""
     try:
         cfg = resolver.for_path(path)
-    except ConfigError:
-        return None, None  # lint_file reports it
-    lid = _linter_id(linters.get(cfg), input_format)
-    read_at = time.time_ns()
-    try:
-        stat = stat_fields(os.stat(path))
-    except OSError:
-        return None, None
-    if not sources:
-        known = results.unchanged(path, stat, lid)
-        if known is not None:
-            result, errors, encoding = known
-            result.encoding = encoding
-            return (result, errors, cfg.fail_on), None
-    try:
         source, encoding = read_article(path, cfg.max_file_size)
-    except InputError:
-        return None, None
-    probe = Probe(stat, read_at, results.key(lid, source, input_format), encoding)
-    hit = results.get(probe.key, path, source)
+    except (ConfigError, InputError):
+        return None  # lint_file reports it
+    key = results.key(_linter_id(linters.get(cfg), input_format), source, input_format)
+    hit = results.get(key, path, source)
     if hit is None:
-        return None, probe
+        return None
     result, errors = hit
     result.encoding = encoding
-    results.remember(path, probe, lid, result, errors)
-    return (result, errors, cfg.fail_on), None
-
-
-def _index_linted(results: ResultCache, resolver: ConfigResolver, linters: LinterCache, input_format: str | None,
-                  pending: list[tuple[int, str]], probes: dict[int, Probe], done: dict[int, tuple]) -> None:
-    """Index the linted files whose text is the one the cache probed before linting."""
-    for n, path in pending:
-        probe = probes.get(n)
-        result, errors, _ = done[n]
-        if probe is None or result.source is None:
-            continue
-        lid = _linter_id(linters.get(resolver.for_path(path)), input_format)
-        if results.key(lid, result.source, input_format) == probe.key:
-            results.remember(path, probe, lid, result, errors)
+    return result, errors, cfg.fail_on
 
 
 def lint_file(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache | None,
@@ -176,15 +145,12 @@ def run_paths(
     cache: LinterCache | None = None,
     jobs: int = 1,
     cache_dir: str | None = None,
-    sources: bool = True,
     input_format: str | None = None,
 ) -> Report:
     """Lint ``paths`` with configs from ``resolver`` (shared by CLI and API).
 
     :param jobs: processes to lint in; files stay in their order either way.
     :param cache_dir: where to keep the result cache; None for no cache.
-    :param sources: whether results must carry their files' text; without it,
-        a cached result for a file whose stat is unchanged is used unread.
     :param input_format: parse every file as this format (``text``,
         ``markdown``, ``html``) instead of by its name and content.
     """
@@ -201,17 +167,13 @@ def run_paths(
             slots.append(None)
 
     done_early: dict[int, tuple] = {}
-    probes: dict[int, Probe] = {}
     if results is not None:
-        results.open_index([os.getcwd(), *paths], len(todo))
         # Cache hits are answered here, before any rule pack is imported or
         # any process started; only the misses are linted.
         for n, (_, path) in enumerate(todo):
-            hit, probe = _cached(path, resolver, linters, results, sources, input_format)
+            hit = _cached(path, resolver, linters, results, input_format)
             if hit is not None:
                 done_early[n] = hit
-            elif probe is not None:
-                probes[n] = probe
     pending = [(n, p) for n, (_, p) in enumerate(todo) if n not in done_early]
 
     if jobs > 1 and len(pending) >= MIN_FILES_PER_JOB * 2:
@@ -239,9 +201,6 @@ def run_paths(
     else:
         linted = [lint_file(p, resolver, linters, results, input_format) for _, p in pending]
     done_early.update(zip([n for n, _ in pending], linted, strict=True))
-    if results is not None:
-        _index_linted(results, resolver, linters, input_format, pending, probes, done_early)
-        results.save_index()
     done = [done_early[n] for n in range(len(todo))]
 
     global_errors: list[str] = []
