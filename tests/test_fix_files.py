@@ -147,19 +147,22 @@ def test_a_file_another_user_owns_is_refused_when_run_as_that_user_cannot_keep_i
         shutil.rmtree(shared, ignore_errors=True)
 
 
-def test_a_file_changed_before_the_swap_is_left_as_the_other_writer_left_it(tmp_path):
+def test_a_file_replaced_or_edited_after_it_was_read_is_left_as_the_other_writer_left_it(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(b"one alot\n")
-    # Replaced by another writer (a new inode) after it was read.
+    # Replaced by another writer (a new inode) after it was read: the file
+    # read is unchanged, so only the check after the swap sees it, and swaps back.
     fd, st = open_regular(str(path))
     old = os.pread(fd, 100, 0)
     other = tmp_path / "other"
     other.write_bytes(b"two alot\n")
+    theirs = os.stat(other).st_ino
     os.replace(other, path)
     with pytest.raises(StaleFileError):
         rewrite(str(path), b"one a lot\n", fd=fd, st=st, old=old)
     os.close(fd)
-    assert path.read_bytes() == b"two alot\n" and temps(tmp_path) == []
+    assert path.read_bytes() == b"two alot\n" and os.stat(path).st_ino == theirs
+    assert temps(tmp_path) == []
     # Edited in place, same size, its modification time put back: the content shows it.
     fd, st = open_regular(str(path))
     old = os.pread(fd, 100, 0)
