@@ -88,6 +88,7 @@ def test_read_only_files_are_refused_unless_force(folder):
     assert path.read_text(encoding="utf-8") == NEW
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o444
     assert run("--force", "a.txt", cwd=folder).stderr.strip() == "stylelint: error: --force needs --fix"
+    assert "--force" in run("--help").stdout
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file to another owner needs root")
