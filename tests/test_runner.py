@@ -6,7 +6,9 @@ import json
 import os
 import shutil
 
-from clihelp import run
+import pytest
+
+from clihelp import run, without_permission_override
 from conftest import REFERENCE, ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
@@ -118,3 +120,59 @@ def test_cache_that_cannot_be_written_is_skipped_and_a_file_named_as_the_folder_
     refused = run("--format", "json", "--cache", "--cache-dir", str(blocker), str(folder), cwd=tmp_path)
     assert refused.returncode == 2 and refused.stdout == ""
     assert refused.stderr.strip() == f"stylelint: error: --cache-dir {blocker}: not a folder"
+
+
+# -- what the walk cannot read, and what is not a file ---------------------------
+
+def test_an_unreadable_folder_is_an_error_and_the_rest_is_linted(tmp_path):
+    prefix = without_permission_override()
+    if prefix is None:
+        pytest.skip("running as root without setpriv: every folder is readable")
+    top = tmp_path / "articles"
+    (top / "locked").mkdir(parents=True)
+    (top / "locked" / "x.txt").write_text("The advisor spoke.\n")
+    (top / "open").mkdir()
+    (top / "open" / "y.txt").write_text("The advisor spoke.\n")
+    (top / "z.txt").write_text("The advisor spoke.\n")
+    (top / "locked").chmod(0)
+    try:
+        proc = run("--format", "json", "articles", "articles/locked/x.txt", cwd=tmp_path, prefix=prefix)
+    finally:
+        (top / "locked").chmod(0o755)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.splitlines() == [
+        "articles/locked: error: cannot read folder: Permission denied; its files are not linted",
+        # A file under it is not "no such file".
+        "articles/locked/x.txt: error: cannot read: Permission denied",
+    ]
+    files = json.loads(proc.stdout)["files"]
+    # In the walk's order: the folder's files, then each subfolder where it stands.
+    assert [f["path"] for f in files] == ["articles/z.txt", "articles/locked", "articles/open/y.txt",
+                                          "articles/locked/x.txt"]
+    assert all(f["violations"] for f in files if f["path"].endswith(("y.txt", "z.txt")))
+
+
+def test_fifos_sockets_and_devices_are_refused_not_read(tmp_path):
+    import socket
+
+    top = tmp_path / "articles"
+    top.mkdir()
+    (top / "a.txt").write_text("The advisor spoke.\n")
+    os.mkfifo(top / "pipe.txt")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(top / "sock.md"))
+    try:
+        # Before, the FIFO blocked the run for good: a time limit turns that into a failure.
+        proc = run("articles", "articles/pipe.txt", "/dev/null", "/dev/zero", cwd=tmp_path, timeout=60)
+    finally:
+        sock.close()
+    assert proc.returncode == 2
+    errors = [line for line in proc.stderr.splitlines() if ": error: " in line]
+    assert errors == [
+        "articles/pipe.txt: error: is a FIFO (named pipe), not a regular file; skipped",
+        "articles/sock.md: error: is a socket, not a regular file; skipped",
+        "articles/pipe.txt: error: is a FIFO (named pipe), not a regular file; skipped",
+        "/dev/null: error: is a character device, not a regular file; skipped",
+        "/dev/zero: error: is a character device, not a regular file; skipped",
+    ]
+    assert "articles/a.txt:1:" in proc.stdout

@@ -87,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fix", action="store_true", help="apply safe fixes in place (with -: print the fixed article, report to stderr), then report what remains")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
     p.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change; write nothing")
+    p.add_argument("--force", action="store_true", help="with --fix: fix read-only files too (keeping their mode), and rewrite in place files a replace would split from their other hard links or give to another owner (not crash-safe); without it such files are an error, not fixed")
     p.add_argument("--docs-url", metavar="TEMPLATE", help="link rules to TEMPLATE ({id} is the rule id) in html and sarif output")
     p.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     p.add_argument("--version", action="version", version=f"stylelint {__version__}")
@@ -228,6 +229,9 @@ def _main(args: argparse.Namespace) -> int:
 
     if args.unsafe_fixes and not (args.fix or args.diff):
         print("stylelint: error: --unsafe-fixes needs --fix or --diff", file=sys.stderr)
+        return 2
+    if args.force and not args.fix:
+        print("stylelint: error: --force needs --fix", file=sys.stderr)
         return 2
 
     if not args.paths:

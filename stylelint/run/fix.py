@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from stylelint.model.findings import Violation
 from stylelint.report.results import FileResult
 from stylelint.run.edits import SkippedFix, apply_fixes, unified_diff
+from stylelint.run.fileio import StaleFileError, WriteRefused, remove_stale_temps, rewrite
 
 if TYPE_CHECKING:
     from stylelint.engine.linter import Linter
@@ -136,36 +137,40 @@ def encode_like(text: str, encoding: str, original: bytes | None = None) -> byte
     return text.encode(encoding)
 
 
-class StaleFileError(Exception):
-    """The file changed on disk between linting and writing the fix."""
-
-
-def write_fixed(path: str, fix: FixResult, encoding: str) -> None:
-    """Write a fixed file atomically, keeping encoding, BOM, line endings and mode.
+def write_fixed(path: str, fix: FixResult, encoding: str, *, force: bool = False) -> None:
+    """Write a fixed file, keeping encoding, BOM, line endings, owner, group, mode and links.
 
     The file is read again first: if it no longer holds the text that was
     linted, nothing is written and :class:`StaleFileError` is raised.
     Symbolic links are followed, so the link survives and its target is
-    rewritten.
+    rewritten. How the write keeps the old text whole if the run is killed,
+    and what it refuses (:class:`WriteRefused`) unless ``force``: see
+    :mod:`stylelint.run.fileio`.
+
+    :raises InputError: the file is no longer a regular file that can be read.
     """
-    from stylelint.parsers.decode import decode
-    from stylelint.run.fileio import write_atomic
+    from stylelint.parsers.decode import decode, open_regular
 
     target = os.path.realpath(path)
-    with open(target, "rb") as fh:
-        data = fh.read()
+    fd, st = open_regular(target)
     try:
-        current, _ = decode(data, html=fix.result.format == "html")
-    except Exception:
-        current = None
-    if current != fix.original:
-        raise StaleFileError("changed on disk since it was read; not fixed")
-    name = codecs.lookup(encoding).name
-    if name in ("utf-16", "utf-32"):
-        big = data.startswith(codecs.BOM_UTF16_BE if name == "utf-16" else codecs.BOM_UTF32_BE)
-        write_atomic(target, "\ufeff" + fix.fixed, encoding=f"{name}-{'be' if big else 'le'}")
-    else:
-        write_atomic(target, fix.fixed, encoding=encoding)
+        data = _read_all(fd)
+        try:
+            current, _ = decode(data, html=fix.result.format == "html")
+        except Exception:
+            current = None
+        if current != fix.original:
+            raise StaleFileError("changed on disk since it was read; not fixed")
+        rewrite(target, encode_like(fix.fixed, encoding, data), fd=fd, st=st, old=data, force=force)
+    finally:
+        os.close(fd)
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def describe(v: Violation) -> str:
@@ -188,29 +193,73 @@ class _Discard:
         pass
 
 
+def _identity(path: str) -> tuple[str, tuple[int, int] | None]:
+    """A file's real path and (device, inode): two names of one file share one of them."""
+    real = os.path.realpath(path)
+    try:
+        st = os.stat(real)
+    except OSError:
+        return real, None
+    return real, (st.st_dev, st.st_ino)
+
+
+def _sweep(report, stdin_ids: set[int]) -> int:
+    """Remove what interrupted fixes left beside the files of this run; returns how many."""
+    folders = {os.path.dirname(os.path.realpath(f.path)) for f in report.files
+               if f.source is not None and id(f) not in stdin_ids}
+    return sum(remove_stale_temps(folder) for folder in sorted(folders))
+
+
 def run_cli_fixes(report, args, resolver, cache, stdin_files: Sequence[FileResult], finish) -> int:
     """``--fix`` / ``--diff`` for the CLI; returns the exit code.
 
     - ``--fix``: files are rewritten atomically; the report of what remains
       goes to stdout (or ``--output``). With ``-`` the fixed article goes to
-      stdout and the report to ``--output`` or stderr.
+      stdout and the report to ``--output`` or stderr. A file reached by two
+      names in one run (a symlink and its target, hard links, a name given
+      twice) is fixed once: after the first name is written, a later one is
+      read and linted again. Temporary files an interrupted ``--fix`` left
+      beside these files are removed first.
     - ``--diff``: the unified diff goes to stdout, nothing is written; the
       report goes to ``--output`` only. Exit 1 when there is anything to
       change or a finding remains at or above ``fail_on``.
 
     Fixes that cannot be applied safely, and unsafe fixes left out, are
-    listed on stderr (``--quiet`` leaves out the unsafe ones).
+    listed on stderr (``--quiet`` leaves out the unsafe ones). A file that
+    cannot be written without losing something (read-only, other hard
+    links, another owner) is an error line unless ``--force``.
     """
+    from stylelint.parsers.decode import InputError
+
     unsafe = bool(args.unsafe_fixes)
+    force = bool(getattr(args, "force", False))
     stdin_ids = {id(f) for f in stdin_files}
     applied = changed_files = 0
     unsafe_left = 0
     would_change = False
     out = sys.stdout
+    if not args.diff:
+        swept = _sweep(report, stdin_ids)
+        if swept and not args.quiet:
+            print(f"stylelint: removed {swept} temporary file{'s' if swept != 1 else ''} "
+                  "(.stylelint-fix-*.tmp) left by an interrupted --fix", file=sys.stderr)
+    written_paths: set[str] = set()
+    written_ids: set[tuple[int, int]] = set()
     for i, f in enumerate(report.files):
         if f.source is None or f.format is None:
             continue
         is_stdin = id(f) in stdin_ids
+        if not is_stdin and not args.diff and written_paths:
+            real, ident = _identity(f.path)
+            if real in written_paths or ident in written_ids:
+                # Another name of a file this run has rewritten: what was
+                # linted is gone; lint what is there now.
+                from stylelint.run.runner import lint_file
+
+                f = lint_file(f.path, resolver, cache, None, args.input_format)[0]
+                report.files[i] = f
+                if f.source is None or f.format is None:
+                    continue
         cfg = resolver.for_path(args.stdin_filename if is_stdin else f.path)
         fx = fix_file(cache.get(cfg), f, unsafe=unsafe)
         report.files[i] = fx.result
@@ -240,14 +289,19 @@ def run_cli_fixes(report, args, resolver, cache, stdin_files: Sequence[FileResul
             out.buffer.flush()
         elif fx.changed:
             try:
-                write_fixed(f.path, fx, f.encoding)
-            except (StaleFileError, OSError) as exc:
+                write_fixed(f.path, fx, f.encoding, force=force)
+            except (StaleFileError, WriteRefused, InputError, OSError) as exc:
                 # Nothing was written: report the file as it is on disk.
-                f.errors.append(str(exc) if isinstance(exc, StaleFileError)
-                                else f"cannot write the fixed file: {exc.strerror or exc}")
+                f.errors.append(f"cannot write the fixed file: {exc.strerror or exc}"
+                                if isinstance(exc, OSError) else str(exc))
                 report.files[i] = f
                 applied -= len(fx.applied)
                 changed_files -= 1
+            else:
+                real, ident = _identity(f.path)
+                written_paths.add(real)
+                if ident is not None:
+                    written_ids.add(ident)
     out.flush()
     if args.diff:
         code = finish(report, args, cache, None if args.output else _Discard())

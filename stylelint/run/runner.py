@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -25,17 +26,52 @@ SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "ven
 MIN_FILES_PER_JOB = 4
 
 
+def _walk(top: str) -> Iterator[tuple[str, list[str], OSError | None]]:
+    """``os.walk`` in a stable order, yielding each folder it cannot read as
+    ``(folder, [], error)`` where it would have been, instead of skipping it.
+    """
+    failed: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(top, onerror=failed.append):
+        # os.walk reads a folder just before yielding it, so a folder that
+        # failed is reported here, before the next one found (the same order).
+        while failed:
+            exc = failed.pop(0)
+            yield exc.filename or dirpath, [], exc
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+        yield dirpath, sorted(filenames), None
+    for exc in failed:
+        yield exc.filename or top, [], exc
+
+
 def iter_files(paths: Sequence[str], resolver: ConfigResolver, cache: LinterCache) -> Iterator[tuple[str, str | None]]:
     """``(path, problem)`` for every file to lint, in a stable order.
 
     Files named explicitly are linted whatever their extension (unless
-    excluded); folders yield files with a registered extension.
+    excluded); folders yield files with a registered extension. A folder
+    that cannot be read is a problem of its own (its files are not known),
+    never skipped silently; so is a name that cannot be looked at (a folder
+    on the way that is not searchable), which is not "no such file".
     """
     for raw in paths:
-        if os.path.isdir(raw):
-            for dirpath, dirnames, filenames in os.walk(raw):
-                dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
-                for name in sorted(filenames):
+        try:
+            is_dir = stat.S_ISDIR(os.stat(raw).st_mode)
+        except FileNotFoundError:
+            yield raw, "no such file or folder"
+            continue
+        except OSError as exc:
+            yield raw, f"cannot read: {exc.strerror or exc}"
+            continue
+        if is_dir:
+            for dirpath, filenames, exc in _walk(raw):
+                if exc is not None:
+                    try:
+                        excluded = resolver.for_path(dirpath).is_excluded(dirpath)
+                    except ConfigError:
+                        excluded = False
+                    if not excluded:
+                        yield dirpath, f"cannot read folder: {exc.strerror or exc}; its files are not linted"
+                    continue
+                for name in filenames:
                     full = os.path.join(dirpath, name)
                     try:
                         cfg = resolver.for_path(full)
@@ -46,7 +82,7 @@ def iter_files(paths: Sequence[str], resolver: ConfigResolver, cache: LinterCach
                         continue
                     if Path(name).suffix.lower() in cache.get(cfg).extensions:
                         yield full, None
-        elif os.path.exists(raw):
+        else:
             try:
                 if resolver.for_path(raw).is_excluded(raw):
                     continue
@@ -54,8 +90,6 @@ def iter_files(paths: Sequence[str], resolver: ConfigResolver, cache: LinterCach
                 yield raw, str(exc)
                 continue
             yield raw, None
-        else:
-            yield raw, "no such file or folder"
 
 
 def _linter_id(linter, input_format: str | None) -> str:
