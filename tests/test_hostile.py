@@ -269,3 +269,19 @@ def test_a_message_with_line_breaks_stays_one_line(tmp_path):
         lines = [ln for ln in proc.stdout.splitlines() if "first line" in ln]
         assert lines and all("second" in ln for ln in lines), (fmt, proc.stdout)
         assert "\x1b" not in proc.stdout and "\u2028" not in proc.stdout
+
+
+def test_a_config_that_is_a_fifo_is_refused_not_waited_for(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "fifo.toml")
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    proc = run("--config", str(tmp_path / "fifo.toml"), str(tmp_path / "a.txt"), cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [
+        f"stylelint: error: {tmp_path / 'fifo.toml'}: is a FIFO (named pipe), not a regular file; skipped"
+    ]
+    (tmp_path / "house").mkdir()
+    os.mkfifo(tmp_path / "house" / "rules.toml")
+    proc = run("--rules-dir", str(tmp_path / "house"), "--format", "json", str(tmp_path / "a.txt"), cwd=tmp_path)
+    assert proc.returncode == 2 and "rules.toml: is a FIFO" in proc.stdout

@@ -176,3 +176,25 @@ def test_fifos_sockets_and_devices_are_refused_not_read(tmp_path):
         "/dev/zero: error: is a character device, not a regular file; skipped",
     ]
     assert "articles/a.txt:1:" in proc.stdout
+
+
+def test_temporary_files_a_killed_run_left_are_swept_by_the_next_write(tmp_path):
+    import subprocess
+    import sys
+
+    from stylelint.run.fileio import temp_prefix
+
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(ended.stdout)
+    cache, out = tmp_path / "cache", tmp_path / "reports"
+    cache.mkdir()
+    out.mkdir()
+    left = [cache / (temp_prefix("tmp", dead) + "abc123.tmp"), out / (temp_prefix("tmp", dead) + "def456.tmp")]
+    alive = cache / (temp_prefix("tmp", os.getpid()) + "live00.tmp")  # a run still writing: kept
+    for path in [*left, alive]:
+        path.write_text("{half a")
+    (tmp_path / "a.txt").write_text("The vote is on Dec. 7th.\n")
+    proc = run("--cache", "--cache-dir", str(cache), "-o", str(out / "r.json"), "-f", "json", str(tmp_path / "a.txt"))
+    assert proc.returncode == 1, proc.stderr
+    assert not any(p.exists() for p in left) and alive.exists()
+    assert json.loads((out / "r.json").read_text())["summary"]["violations"] == 1

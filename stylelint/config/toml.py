@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from stylelint.config.errors import ConfigError
+from stylelint.parsers.decode import InputError, open_regular
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -17,8 +18,11 @@ else:  # pragma: no cover
 def read_toml(path: Path) -> dict[str, Any]:
     """The table in ``path``; a :class:`ConfigError` naming the file when it cannot be read."""
     try:
-        with open(path, "rb") as fh:
+        fd, _ = open_regular(str(path))  # a FIFO named stylelint.toml must not hang the run
+        with open(fd, "rb") as fh:
             data = fh.read()
+    except InputError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
     try:

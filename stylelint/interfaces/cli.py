@@ -143,8 +143,9 @@ def _emit(text: str, output: str | None, stream=None) -> None:
 
     text = escape_undecodable(text)  # a file name that is not UTF-8
     if output:
-        from stylelint.run.fileio import write_atomic
+        from stylelint.run.fileio import remove_stale_temps, write_atomic
 
+        remove_stale_temps(os.path.dirname(os.path.abspath(output)))
         write_atomic(output, text)
     else:
         stream = stream or sys.stdout

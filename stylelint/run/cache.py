@@ -19,7 +19,7 @@ from stylelint import __version__
 from stylelint.model.document import Span
 from stylelint.model.findings import Fix, Severity, Violation
 from stylelint.report.results import FileResult
-from stylelint.run.fileio import write_atomic
+from stylelint.run.fileio import remove_stale_temps, write_atomic
 
 FORMAT = 2
 DEFAULT_DIR = ".stylelint_cache"
@@ -111,6 +111,7 @@ class ResultCache:
         if self._ready:
             return
         os.makedirs(self.folder, exist_ok=True)
+        remove_stale_temps(self.folder)  # what a killed run's writes left
         # Keep the cache out of version control and backups.
         ignore = os.path.join(self.folder, ".gitignore")
         if not os.path.exists(ignore):
@@ -181,6 +182,7 @@ class ResultCache:
         try:
             self._prepare()
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            write_atomic(target, json.dumps(entry, ensure_ascii=False, separators=(",", ":")), durable=False)
+            write_atomic(target, json.dumps(entry, ensure_ascii=False, separators=(",", ":")), durable=False,
+                         temp_dir=self.folder)
         except OSError:
             pass  # a read-only or full disk must not fail the lint

@@ -40,8 +40,9 @@ just before a plain rename, which leaves a window of microseconds.
 
 A kill leaves at most one ``.stylelint-fix-<host>-<pid>-*.tmp`` beside a
 file being fixed; the next ``--fix`` in that folder removes it
-(:func:`remove_stale_temps`). The cache's temporary files are named
-``.stylelint-<random>.tmp`` and never match.
+(:func:`remove_stale_temps`). :func:`write_atomic`'s temporary files (the
+cache's entries, ``--output``) are ``.stylelint-tmp-<host>-<pid>-*.tmp``,
+swept the same way by the next run that writes there.
 """
 
 from __future__ import annotations
@@ -55,12 +56,10 @@ import stat
 import tempfile
 import time
 
-#: Temporary files of :func:`write_atomic` (the cache, ``--output``).
-TEMP_PREFIX = ".stylelint-"
-#: A temporary file of an article fix left this long is abandoned, whoever left it.
+#: A temporary file left this long is abandoned, whoever left it.
 STALE_SECONDS = 600
 
-_FIX_TEMP = re.compile(r"\.stylelint-fix-([0-9a-f]{8})-([0-9]+)-[A-Za-z0-9_]+\.tmp\Z")
+_TEMP = re.compile(r"\.stylelint-(?:fix|tmp)-([0-9a-f]{8})-([0-9]+)-[A-Za-z0-9_]+\.tmp\Z")
 _HOST: str | None = None
 
 
@@ -96,7 +95,8 @@ def _write_all(fd: int, data: bytes, offset: int | None = None) -> None:
 
 
 def write_atomic(
-    path: str, text: str, *, encoding: str = "utf-8", newline: str | None = "", durable: bool = True
+    path: str, text: str, *, encoding: str = "utf-8", newline: str | None = "", durable: bool = True,
+    temp_dir: str | None = None,
 ) -> None:
     """Replace ``path`` with ``text`` in one step (temporary file, then rename).
 
@@ -105,14 +105,16 @@ def write_atomic(
     ``durable=False`` skips the flush to disk before the rename: for cache
     files, which are checked when read, so a file a power cut left empty is
     only a miss (a thousand flushes added a quarter to a first cached run).
+    ``temp_dir`` (on the same file system) holds the temporary file instead
+    of ``path``'s folder, so one sweep finds what a kill left.
     """
-    folder = os.path.dirname(os.path.abspath(path))
+    folder = temp_dir or os.path.dirname(os.path.abspath(path))
     try:
         mode = os.stat(path).st_mode & 0o7777
     except FileNotFoundError:
         # A new file gets the mode open() would give it (0o666 less the umask).
         mode = 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix("tmp"), suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline=newline) as fh:
             fh.write(text)
@@ -141,9 +143,14 @@ def _host_tag() -> str:
     return _HOST
 
 
+def temp_prefix(kind: str, pid: int | None = None) -> str:
+    """How a temporary file of ours starts: ``.stylelint-<kind>-<host>-<pid>-`` (kind ``fix`` or ``tmp``)."""
+    return f".stylelint-{kind}-{_host_tag()}-{os.getpid() if pid is None else pid}-"
+
+
 def fix_temp_prefix(pid: int | None = None) -> str:
     """The name a fix's temporary file starts with: ``.stylelint-fix-<host>-<pid>-``."""
-    return f".stylelint-fix-{_host_tag()}-{os.getpid() if pid is None else pid}-"
+    return temp_prefix("fix", pid)
 
 
 def _alive(pid: int) -> bool:
@@ -159,13 +166,13 @@ def _alive(pid: int) -> bool:
 
 
 def remove_stale_temps(folder: str) -> int:
-    """Remove the temporary files interrupted fixes left in ``folder``; returns how many.
+    """Remove the temporary files interrupted runs left in ``folder``; returns how many.
 
-    Only names of :func:`fix_temp_prefix`'s pattern, only regular files, and
+    Only names of :func:`temp_prefix`'s pattern, only regular files, and
     only abandoned ones: from a process of this machine that no longer runs,
     or (from another machine, or a process id reused since) older than
-    :data:`STALE_SECONDS`. A fix in progress, here or elsewhere, keeps its
-    file; so does the cache, whose files are named otherwise.
+    :data:`STALE_SECONDS`. A write in progress, here or elsewhere, keeps its
+    file.
     """
     removed = 0
     try:
@@ -174,7 +181,7 @@ def remove_stale_temps(folder: str) -> int:
         return 0
     now = time.time()
     for entry in entries:
-        m = _FIX_TEMP.match(entry.name)
+        m = _TEMP.match(entry.name)
         if m is None:
             continue
         try:
