@@ -16,7 +16,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 
 
 #: The command uses the cache only with a regex release it was tested with.
-tested_regex = pytest.mark.skipif(
+needs_tested_regex = pytest.mark.skipif(
     regex.__version__ not in patterns.TESTED_REGEX,
     reason=f"regex {regex.__version__} is not in patterns.TESTED_REGEX: the command compiles without the cache",
 )
@@ -91,7 +91,7 @@ def test_an_untested_regex_release_compiles_without_the_cache(fresh, monkeypatch
     assert os.listdir(fresh) == [] and patterns.cache_path() is None
 
 
-@tested_regex
+@needs_tested_regex
 def test_second_run_gives_the_same_findings_from_the_cache(tmp_path):
     env = {"STYLELINT_PATTERN_CACHE": str(tmp_path)}
     first = run("-f", "json", str(REFERENCE), env=env)
