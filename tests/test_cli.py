@@ -28,10 +28,13 @@ def test_reference_article_text_and_json():
     jsonschema.validate(data, json.loads(JSON_SCHEMA.read_text()))
     rules = {v["rule"] for v in data["files"][0]["violations"]}
     assert "ATT003" in rules
-    # Every reported span is exactly the matched text in the source.
+    # Every reported span is exactly the matched text in the source (read as the text
+    # model reads it: the dateline's no-break space is a space).
+    from stylelint.model.text import normalize
+
     src = REFERENCE.read_text(encoding="utf-8")
     for v in data["files"][0]["violations"]:
-        assert src[v["offset"] : v["end_offset"]] == v["match"]
+        assert normalize(src[v["offset"] : v["end_offset"]]) == v["match"]
 
 
 def test_stdin_attribution_example():
@@ -262,7 +265,7 @@ def test_a_subcommand_without_its_extra_is_one_line(tmp_path, monkeypatch, capsy
     )
     assert cli.main(["other", "a", "--b"]) == 3
     assert capsys.readouterr().out == "args ['a', '--b']\n"
-    assert "stylelint demo   a demo" in cli.build_parser().format_help()
+    assert re.search(r"stylelint demo +a demo", cli.build_parser().format_help())
 
 
 def test_a_file_named_like_a_subcommand_is_linted_as_a_path(tmp_path, monkeypatch):
