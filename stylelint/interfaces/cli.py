@@ -20,7 +20,10 @@ from stylelint import __version__
 #: ``stylelint NAME ...`` runs ``module.main(argv)`` instead of linting:
 #: name -> (module, one line for --help, the extra its imports need or None).
 #: Modules load only when their command runs, so the core install stays small.
-SUBCOMMANDS: dict[str, tuple[str, str, str | None]] = {}
+SUBCOMMANDS: dict[str, tuple[str, str, str | None]] = {
+    "lsp": ("stylelint.interfaces.lsp.cli", "the language server, for editors (stdio; --tcp PORT)", "lsp"),
+    "mcp": ("stylelint.interfaces.mcp", "the MCP server, for writing assistants (stdio)", "mcp"),
+}
 
 EPILOG = """\
 exit codes: 0 clean, 1 findings at or above fail_on, 2 errors (bad input, config or plugin).
@@ -195,8 +198,8 @@ def run() -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except BrokenPipeError:
-        pass  # the reader went away (| head): nothing more to say
+    except (BrokenPipeError, ValueError):
+        pass  # the reader went away (| head), or a server closed its channel: nothing more to say
     import atexit
 
     run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
