@@ -141,7 +141,7 @@ async def test_positions_follow_the_negotiated_encoding(client: RecordingClient,
     got = await client.wait_diagnostics(uri, version=1)
     want = cli_findings(path)
     assert [d.code for d in got] == [v["rule"] for v in want] == ["DAT004", "ATT001"]
-    for d, v in zip(got, want):
+    for d, v in zip(got, want, strict=True):
         ((line, start), (_, end)) = as_tuple(d)
         assert line == 0
         assert start == units(POSITION_TEXT[: POSITION_TEXT.index(v["match"])], encoding)
@@ -196,7 +196,7 @@ async def test_code_actions_applied_give_the_fix_result(client: RecordingClient,
     assert cli_fixed.stdout == fixed != text
 
     # Each finding's quick fix: the CLI's replacement over the CLI's span.
-    for d, v in zip(diagnostics, want):
+    for d, v in zip(diagnostics, want, strict=True):
         actions = await code_actions(client, uri, d.range, only=[types.CodeActionKind.QuickFix])
         mine = [a for a in actions if a.title.startswith(f"Fix {v['rule']}") and a.diagnostics[0].range == d.range]
         if v["fix"] is None or text[v["offset"]:v["end_offset"]] != v["match"]:

@@ -39,9 +39,20 @@ from pygls.lsp.server import LanguageServer
 from stylelint import __version__
 from stylelint.config.model import CONFIG_FILES, Config, ConfigError, find_config_file, load_config
 from stylelint.interfaces.lsp import actions
-from stylelint.interfaces.lsp.diagnostics import document_format, lsp_range, to_diagnostic, uri_to_path
+from stylelint.interfaces.lsp.diagnostics import (
+    document_format,
+    lsp_range,
+    to_diagnostic,
+    uri_to_path,
+)
 from stylelint.interfaces.lsp.positions import Positions, apply_change
-from stylelint.interfaces.lsp.worker import Cancelled, FixOutcome, LintOutcome, LintWorker, WorkerError
+from stylelint.interfaces.lsp.worker import (
+    Cancelled,
+    FixOutcome,
+    LintOutcome,
+    LintWorker,
+    WorkerError,
+)
 
 log = logging.getLogger("stylelint.lsp")
 
@@ -292,7 +303,7 @@ class StylelintServer(LanguageServer):
             for rid, page in outcome.docs.items():
                 self._docs[(config.path, rid)] = page
             docs_url = self.options.docs_url
-            result.diagnostics = [to_diagnostic(v, r, docs_url) for v, r in zip(outcome.violations, outcome.ranges)]
+            result.diagnostics = [to_diagnostic(v, r, docs_url) for v, r in zip(outcome.violations, outcome.ranges, strict=True)]
             if outcome.format:
                 result.format = outcome.format
             for err in outcome.plugin_errors:
@@ -465,7 +476,7 @@ def build_server(options: Options | None = None) -> StylelintServer:
             end = (params.range.end.line, params.range.end.character)
             positions = Positions(result.text, ls.encoding)
             fixes, disables = [], []
-            for v, r, diag in zip(result.outcome.violations, result.outcome.ranges, result.diagnostics):
+            for v, r, diag in zip(result.outcome.violations, result.outcome.ranges, result.diagnostics, strict=True):
                 if not _overlaps(diag.range, start, end):
                     continue
                 fix = actions.quick_fix(doc.uri, v, r, result.text, result.format, diag)
@@ -498,7 +509,7 @@ def build_server(options: Options | None = None) -> StylelintServer:
         if result is None or result.outcome is None:
             return None
         at = Positions(result.text, ls.encoding).offset(params.position.line, params.position.character)
-        hits = [(v, r) for v, r in zip(result.outcome.violations, result.outcome.ranges)
+        hits = [(v, r) for v, r in zip(result.outcome.violations, result.outcome.ranges, strict=True)
                 if v.offset <= at < v.end_offset or v.offset == v.end_offset == at]
         if not hits:
             return None
