@@ -370,7 +370,8 @@ async def test_a_long_lint_never_blocks_the_server_and_a_newer_version_cancels_i
     house.mkdir()
     release = tmp_path / "release"
     (house / "blocking.py").write_text(BLOCKING_RULE.format(release=str(release)), encoding="utf-8")
-    (tmp_path / "stylelint.toml").write_text('rules_dirs = ["house"]\nextend_select = ["HSE901"]\n', encoding="utf-8")
+    (tmp_path / "stylelint.toml").write_text(
+        'rules_dirs = ["house"]\nextend_select = ["HSE901"]\nrule_time_limit = 120\n', encoding="utf-8")
     (tmp_path / "quick.md").write_text(MARKDOWN, encoding="utf-8")
     (tmp_path / "slow.md").write_text(MARKDOWN + "\nBLOCK\n", encoding="utf-8")
     try:

@@ -21,7 +21,7 @@ from lsprotocol import types
 from stylelint.interfaces.lsp.diagnostics import lsp_range
 from stylelint.interfaces.lsp.positions import Positions, Range
 from stylelint.model.findings import Violation
-from stylelint.run.fix import replacement_for
+from stylelint.run.edits import replacement_for
 
 #: The code action kind of "apply every safe fix" (``source.fixAll`` is its parent).
 FIX_ALL = "source.fixAll.stylelint"
