@@ -73,3 +73,20 @@ def test_tcp_for_debugging(tmp_path: Path):
         proc.wait(30)
         proc.stderr.close()
 
+
+
+def test_without_the_extras_each_command_names_its_pip_install():
+    """In a core install (here: the extras' packages made unimportable), one line, exit 2."""
+    import sys
+
+    for command, blocked, extra in (("lsp", ("lsprotocol", "pygls"), "lsp"), ("mcp", ("mcp",), "mcp")):
+        code = (
+            "import sys\n"
+            + "".join(f"sys.modules[{name!r}] = None\n" for name in blocked)
+            + "from stylelint.interfaces.cli import main\n"
+            + f"raise SystemExit(main([{command!r}]))\n"
+        )
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 2, proc.stderr
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1 and f"pip install 'stylelint[{extra}]'" in lines[0], proc.stderr
