@@ -21,6 +21,7 @@ from stylelint import __version__
 #: name -> (module, one line for --help, the extra its imports need or None).
 #: Modules load only when their command runs, so the core install stays small.
 SUBCOMMANDS: dict[str, tuple[str, str, str | None]] = {
+    "inspect": ("stylelint.interfaces.inspect", "what the rules read: prose, blocks, quotations, article region", None),
     "lsp": ("stylelint.interfaces.lsp.cli", "the language server, for editors (stdio; --tcp PORT)", "lsp"),
     "mcp": ("stylelint.interfaces.mcp", "the MCP server, for writing assistants (stdio)", "mcp"),
 }
