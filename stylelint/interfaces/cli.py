@@ -22,6 +22,8 @@ from stylelint import __version__
 #: Modules load only when their command runs, so the core install stays small.
 SUBCOMMANDS: dict[str, tuple[str, str, str | None]] = {
     "inspect": ("stylelint.interfaces.inspect", "what the rules read: prose, blocks, quotations, article region", None),
+    "lsp": ("stylelint.interfaces.lsp.cli", "the language server, for editors (stdio; --tcp PORT)", "lsp"),
+    "mcp": ("stylelint.interfaces.mcp", "the MCP server, for writing assistants (stdio)", "mcp"),
 }
 
 EPILOG = """\
@@ -189,6 +191,8 @@ def run() -> None:
     except BrokenPipeError:  # the reader went away (| head): nothing more to say
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    except ValueError:  # a server (stylelint lsp) closed its channel on exit
+        pass
     raise SystemExit(code)
 
 
