@@ -16,11 +16,14 @@ _MARKUP = re.compile(r"[*_~\\]")
 def decodes_to(piece: str, text: str) -> bool:
     """Whether a source ``piece`` stands for prose ``text`` that differs from it.
 
-    An entity stands for what it decodes to (a numeric line break for a
+    A backslash escape stands for the character it escapes, an entity for
+    what it decodes to (a numeric line break for a
     space, as it renders); U+FFFD stands for a NUL (CommonMark's insecure
     character) or for a lone surrogate; a CR LF may stand for the LF the HTML
     parser reads it as, and a run of blank lines in HTML for one space.
     """
+    if len(piece) == 2 and piece[0] == "\\":  # a backslash escape
+        return piece[1] == text
     if piece.startswith("&") and piece.endswith(";"):
         return html.unescape(piece).replace("\r", " ").replace("\n", " ") == text
     if text == "\ufffd":

@@ -85,6 +85,7 @@ _CANDIDATE = re.compile(
 )
 _URL_BODY = re.compile(r"[^\s<>\]]*")
 _URL_TRAILING_ENTITY = re.compile(r"&[A-Za-z0-9]+;$")
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 _DATE_KEYS = ("date", "published", "publish_date", "pubDate")
 # Jekyll-style post names: 2016-03-18-title.md
@@ -325,6 +326,7 @@ class _Converter:
         self.base = base
         char = (lambda b: b + base) if text.isascii() else _CharOffsets(text, base)
         masked = self.masked
+        text_end = base  # where the last text event ended: a backslash before it is no escape
         for event, rng in _events(text):
             if type(event) is str:
                 if event == "Rule":
@@ -334,7 +336,10 @@ class _Converter:
                     s = e - 1
                     if s > base and masked[s - base] == "\n" and masked[s - base - 1] == "\r":
                         s -= 1
-                    self.items.append(("N", s, e))
+                    if self.templates and self._in_template(s):
+                        self.items.append(("X", s))  # a tag is one word, over lines too
+                    else:
+                        self.items.append(("N", s, e))
                 continue
             key, value = next(iter(event.items()))
             if key == "Text":
@@ -342,9 +347,17 @@ class _Converter:
                     continue
                 s, e = char(rng["start"]), char(rng["end"])
                 if masked.startswith(value, s - base) and len(value) == e - s:
-                    self.items.append(("T", s, e, None))
+                    if s > text_end and masked[s - base - 1] == "\\" and value[0] in _ASCII_PUNCT:
+                        # A backslash escape: the character stands for both, as an entity does
+                        # (a fix must not leave the backslash to escape what replaces it).
+                        self.items.append(("T", s - 1, s + 1, value[0]))
+                        if e > s + 1:
+                            self.items.append(("T", s + 1, e, None))
+                    else:
+                        self.items.append(("T", s, e, None))
                 else:  # an entity; a numeric newline would break the block: it reads as a space
                     self.items.append(("T", s, e, value.replace("\r", " ").replace("\n", " ")))
+                text_end = e
             elif key == "Start":
                 self.start(value, rng, char)
             elif key == "End":
@@ -358,6 +371,10 @@ class _Converter:
             elif not self.skip:  # Code, FootnoteReference, TaskListMarker
                 self.items.append(("X", char(rng["start"])))
         self.flush()
+
+    def _in_template(self, at: int) -> bool:
+        k = bisect.bisect_right(self._template_starts, at) - 1
+        return k >= 0 and at < self.templates[k][1]
 
     def start(self, tag: Any, rng: Any, char: Any) -> None:
         """A ``Start`` event."""

@@ -25,12 +25,19 @@ def escape_undecodable(text: str) -> str:
 
 @dataclass
 class FileResult:
-    """Findings and errors for one input."""
+    """Findings, errors and warnings for one input.
+
+    ``errors`` are problems that make the run fail (exit 2): a file that
+    cannot be read or parsed, a rule that crashed. ``warnings`` are problems
+    with the input that the parser read past (front matter that does not
+    parse); they are reported and do not change the exit code.
+    """
 
     path: str
     format: str | None = None
     violations: list[Violation] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     source: str | None = field(default=None, repr=False)
     encoding: str = "utf-8"
 
@@ -41,6 +48,7 @@ class FileResult:
             "format": self.format,
             "violations": [v.to_dict() for v in self.violations],
             "errors": list(self.errors),
+            "warnings": list(self.warnings),
         }
 
     def fixed_text(self, *, unsafe: bool = False) -> str | None:
