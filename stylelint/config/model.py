@@ -84,7 +84,7 @@ class Config:
         resolved = self
         for ov in self.overrides:
             if _matches(path, ov.paths, ov.root):
-                resolved = _apply(resolved, ov.values)
+                resolved = apply_values(resolved, ov.values)
         return replace(resolved, overrides=()) if resolved is not self else self
 
     def is_excluded(self, path: str) -> bool:
@@ -193,8 +193,13 @@ class _Validator:
         return value
 
 
-def _validate(data: Mapping[str, Any], origin: str, root: str) -> dict[str, Any]:
-    """Check a raw config table and convert it to :class:`Config` fields."""
+def validate_values(data: Mapping[str, Any], origin: str, root: str) -> dict[str, Any]:
+    """Check a raw config table and convert it to :class:`Config` fields.
+
+    :param origin: how errors name the table (a file, ``request: config``).
+    :param root: the folder its relative paths are relative to.
+    :raises ConfigError: naming ``origin``, the key and what is allowed.
+    """
     v = _Validator(origin, root)
     out: dict[str, Any] = {}
     for key, value in data.items():
@@ -284,7 +289,7 @@ def _overrides(v: _Validator, value: Any) -> tuple[Override, ...]:
         if "paths" not in table:
             raise v.fail(key, "missing 'paths' (a list of globs)")
         paths = v.str_list(f"{key}.paths", table["paths"])
-        values = _validate({k: x for k, x in table.items() if k != "paths"}, f"{v.origin}: {key}", v.root)
+        values = validate_values({k: x for k, x in table.items() if k != "paths"}, f"{v.origin}: {key}", v.root)
         out.append(Override(paths, v.root, values))
     return tuple(out)
 
@@ -300,8 +305,8 @@ def _accept(v: _Validator, value: Any) -> tuple[Mapping[str, str], ...]:
     return tuple(out)
 
 
-def _apply(config: Config, values: Mapping[str, Any]) -> Config:
-    """Layer validated values over ``config`` (settings and tables merge)."""
+def apply_values(config: Config, values: Mapping[str, Any]) -> Config:
+    """Layer values from :func:`validate_values` over ``config`` (settings and tables merge)."""
     changes: dict[str, Any] = {}
     for key, value in values.items():
         if key == "rules_dirs":
@@ -340,13 +345,13 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     else:
         origin = str(path)
     root = str(path.resolve().parent)
-    return Config(path=str(path), root=root, **_validate(data, origin, root))
+    return Config(path=str(path), root=root, **validate_values(data, origin, root))
 
 
 def config_from_mapping(data: Mapping[str, Any], *, root: str = ".", origin: str = "config") -> Config:
     """Validate a config given as a dict (the Python API's ``config=``)."""
     root = os.path.abspath(root)
-    return Config(path=None, root=root, **_validate(dict(data), origin, root))
+    return Config(path=None, root=root, **validate_values(dict(data), origin, root))
 
 
 def find_config_file(start: str | os.PathLike[str]) -> Path | None:
@@ -398,9 +403,9 @@ class ConfigResolver:
             # can memoize on it (LinterCache keys by identity first).
             resolved = self._plain.get(id(base))
             if resolved is None:
-                resolved = self._plain[id(base)] = _apply(base, self.cli) if self.cli else base
+                resolved = self._plain[id(base)] = apply_values(base, self.cli) if self.cli else base
             return resolved
         resolved = base.for_path(path)
         if self.cli:
-            resolved = _apply(resolved, self.cli)
+            resolved = apply_values(resolved, self.cli)
         return resolved

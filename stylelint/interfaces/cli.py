@@ -224,7 +224,7 @@ def _main(args: argparse.Namespace) -> int:
         return _list_rules(linter, args)
 
     if args.stdin_json:
-        return _stdin_json(args, cache)
+        return _stdin_json(args, resolver, cache)
 
     if args.unsafe_fixes and not (args.fix or args.diff):
         print("stylelint: error: --unsafe-fixes needs --fix or --diff", file=sys.stderr)
@@ -413,52 +413,22 @@ def _list_rules(linter, args: argparse.Namespace) -> int:
     return 0
 
 
-def _stdin_json(args: argparse.Namespace, cache) -> int:
+def _stdin_json(args: argparse.Namespace, resolver, cache) -> int:
     """CMS mode: one JSON request on stdin, the JSON report on stdout.
 
-    The request is ``{"text": str, "format"?: str, "path"?: str, "profile"?:
-    str, "config"?: {...}, "accept"?: [...]}`` or ``{"documents": [...]}``
-    of such objects. The answer is the JSON contract, one file per document.
+    The request is one document or ``{"documents": [...]}`` of them (see
+    :mod:`stylelint.interfaces.requests`): inline settings over this
+    command's configuration, never a file or code. A bad document is an
+    error of its own; the others are still linted.
     """
-    from stylelint.config.model import ConfigError
-    from stylelint.interfaces.api import lint_text
-    from stylelint.report.results import FileResult, Report
+    from stylelint.interfaces.requests import lint_request
+    from stylelint.report.results import escape_undecodable
 
     try:
         request = json.loads(sys.stdin.buffer.read().decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as exc:
         print(f"stylelint: error: stdin: not a JSON request: {exc}", file=sys.stderr)
         return 2
-    docs = request.get("documents", [request]) if isinstance(request, dict) else None
-    if not isinstance(docs, list) or not all(isinstance(d, dict) for d in docs):
-        print('stylelint: error: stdin: expected {"text": ...} or {"documents": [...]}', file=sys.stderr)
-        return 2
-    report = Report()
-    allowed = {"text", "format", "path", "profile", "config", "accept"}
-    for i, doc in enumerate(docs):
-        name = doc.get("path") or f"document[{i}]"
-        extra = set(doc) - allowed
-        if extra or not isinstance(doc.get("text"), str):
-            problem = f"unknown key {sorted(extra)[0]!r}" if extra else "'text' (a string) is required"
-            report.files.append(FileResult(path=name, errors=[f"request: {problem} (allowed: {', '.join(sorted(allowed))})"]))
-            continue
-        try:
-            one = lint_text(
-                doc["text"], input_format=doc.get("format"), path=doc.get("path"),
-                config=doc.get("config") if doc.get("config") is not None else (args.config or None),
-                profile=doc.get("profile") or args.profile, accept=doc.get("accept"),
-            )
-        except ConfigError as exc:
-            report.files.append(FileResult(path=name, errors=[str(exc)]))
-            continue
-        for f in one.files:
-            f.path = name if not doc.get("path") else f.path
-        report.files.extend(one.files)
-        report.errors.extend(e for e in one.errors if e not in report.errors)
-        report.fail_on = one.fail_on
-    sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+    report = lint_request(request, resolver.for_path(None), cache)
+    sys.stdout.write(escape_undecodable(json.dumps(report.to_dict(), ensure_ascii=False)) + "\n")
     return report.exit_code()
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
