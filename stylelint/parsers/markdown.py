@@ -114,7 +114,7 @@ def _front_matter_meta(body: str, fmt: str) -> dict[str, Any]:
         else:
             data = _toml.loads(body)
     except Exception as exc:  # YAMLError, TOMLDecodeError, bad dates (ValueError) ...
-        raise _FrontMatterError(" ".join(f"{type(exc).__name__}: {exc}".split())) from None
+        raise _FrontMatterError(_problem(exc)) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -132,6 +132,24 @@ def _front_matter_meta(body: str, fmt: str) -> dict[str, Any]:
     if title is not None:
         meta["title"] = str(title)
     return meta
+
+
+_TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _problem(exc: Exception) -> str:
+    """What the YAML or TOML parser said, on one line, its line numbers the file's.
+
+    The front matter's first line is the file's second: the opener is line 1.
+    """
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None)
+    if problem and mark is not None:  # PyYAML: 0-based marks
+        return f"{problem} at line {mark.line + 2}, column {mark.column + 1}"
+    text = " ".join(str(exc).split())
+    if type(exc).__name__ == "TOMLDecodeError":
+        return _TOML_LINE.sub(lambda m: f"at line {int(m.group(1)) + 1}, column {m.group(2)}", text)
+    return f"{type(exc).__name__}: {text}"
 
 
 def _front_matter(source: str, start: int) -> tuple[int, str, str] | None:
@@ -330,7 +348,8 @@ class _Converter:
         for event, rng in _events(text):
             if type(event) is str:
                 if event == "Rule":
-                    self.flush()
+                    if self.items:
+                        self.flush()
                 elif not self.skip:  # SoftBreak, HardBreak: the newline ends the range
                     e = char(rng["end"])
                     s = e - 1
@@ -370,7 +389,8 @@ class _Converter:
                     self.inline_html(value, char(rng["start"]))
             elif not self.skip:  # Code, FootnoteReference, TaskListMarker
                 self.items.append(("X", char(rng["start"])))
-        self.flush()
+        if self.items:
+            self.flush()
 
     def _in_template(self, at: int) -> bool:
         k = bisect.bisect_right(self._template_starts, at) - 1
@@ -381,7 +401,8 @@ class _Converter:
         if type(tag) is str:
             if tag in ("Emphasis", "Strong", "Strikethrough"):
                 return
-            self.flush()
+            if self.items:
+                self.flush()
             if tag == "Item":
                 self.containers.append(("li", ""))
             elif tag == "TableCell":
@@ -406,7 +427,8 @@ class _Converter:
             elif not self.skip:
                 self.items.append(("B",))
             return
-        self.flush()
+        if self.items:
+            self.flush()
         if key == "Heading":
             self.heading = int(value["level"][1])
         elif key == "BlockQuote":
@@ -434,9 +456,11 @@ class _Converter:
                 ranges, self.html = self.html, None
                 if ranges:
                     self.html_block(ranges)
-                    self.flush()
+                    if self.items:
+                        self.flush()
                 return
-            self.flush()
+            if self.items:
+                self.flush()
             if tag == "Item" or tag == "FootnoteDefinition":
                 self.containers.pop()
             elif tag == "CodeBlock":
@@ -449,7 +473,8 @@ class _Converter:
             elif tag == "TableRow":
                 self.row += 1
             return
-        self.flush()
+        if self.items:
+            self.flush()
         key = next(iter(tag))
         if key == "Heading":
             self.heading = 0
@@ -583,12 +608,9 @@ class _Converter:
         return kind, attrs
 
     def flush(self) -> None:
-        """Write the open block's items out."""
-        if self.inline_skip is not None:  # never closed: only the tag was markup
-            self.inline_skip = None
+        """Write the open block's items out (callers skip the call when there are none)."""
+        self.inline_skip = None  # one never closed: only its tag was markup
         items = self.items
-        if not items:
-            return
         self.items = []
         kind, attrs = self.kind()
         self.render(self.cut(items), kind, attrs)

@@ -127,6 +127,15 @@ def test_front_matter_that_does_not_parse_is_a_warning_and_prose(md, fmt, prose_
     assert "title" not in doc.meta and "front_matter" not in doc.meta
 
 
+def test_front_matter_warning_gives_the_problem_at_its_line_in_the_file():
+    (yaml_warning,) = parse("---\ntitle: ok\ntags: [a\n---\nBody\n").warnings
+    assert "(did not find expected ',' or ']' at line 4, column 1)" in yaml_warning
+    (toml_warning,) = parse('+++\ntitle = "T"\ndate = \n+++\nBody\n').warnings
+    assert "(Invalid value at line 3, column 8)" in toml_warning
+    (list_warning,) = parse("---\n- a\n---\nBody\n").warnings
+    assert "(it is a list, not a mapping)" in list_warning
+
+
 def test_front_matter_warning_names_the_line_after_a_bom():
     doc = parse("\ufeff---\n: : :\n---\nBody\n")
     assert [w[:8] for w in doc.warnings] == ["line 1: "]
