@@ -35,7 +35,7 @@ import re
 from typing import Any
 
 from stylelint import hookimpl
-from stylelint.model.document import Directive, Document, Span, TextBuilder
+from stylelint.model.document import Directive, Document, Span, TextBuilder, merge_ranges
 from stylelint.model.suppression import parse_directive
 from stylelint.parsers import html as _html
 from stylelint.parsers.base import ParseError, Parser
@@ -62,6 +62,7 @@ def _events(text: str) -> Any:
             options=o.ENABLE_TABLES | o.ENABLE_FOOTNOTES | o.ENABLE_STRIKETHROUGH | o.ENABLE_TASKLISTS
         )
     return _MARKDOWN.events_with_range(text)
+
 
 # Elements whose content is not prose, and those that break text into blocks,
 # as the HTML parser has them.
@@ -291,12 +292,14 @@ class _CharOffsets:
 def _url_end(text: str, j: int) -> int:
     """End of the bare URL at ``text[j]`` with GFM's trailing-punctuation rules, or -1."""
     end = _URL_BODY.match(text, j).end()  # type: ignore[union-attr]
+    unmatched = text.count(")", j, end) - text.count("(", j, end)
     while end > j:
         c = text[end - 1]
         if c in "?!.,:*_~'\"":
             end -= 1
-        elif c == ")" and text.count("(", j, end) < text.count(")", j, end):
+        elif c == ")" and unmatched > 0:  # a ")" the URL did not open
             end -= 1
+            unmatched -= 1
         elif c == ";":
             t = _URL_TRAILING_ENTITY.search(text, j, end)
             if not t:
@@ -668,26 +671,28 @@ class _Converter:
         if not cuts:
             out.extend(run)
             return
-        cuts.sort()
-        starts = [a for a, _ in cuts]
+        cuts = merge_ranges(cuts)
+        c = 0  # the first cut that does not end before the item: both move forward only
         for item in run:
             _, s, e, d = item
-            k = bisect.bisect_right(starts, e)
-            hit = [(a, b) for a, b in cuts[:k] if b > s and a < e] if k else []
-            if not hit:
+            while c < len(cuts) and cuts[c][1] <= s:
+                c += 1
+            if c == len(cuts) or cuts[c][0] >= e:
                 out.append(item)
-                continue
-            if d is not None:
+            elif d is not None:  # an entity in a cut goes whole
                 out.append(("X", s))
-                continue
-            pos = s
-            for a, b in hit:
-                if a > pos:
-                    out.append(("T", pos, a, None))
-                out.append(("X", max(a, pos)))
-                pos = max(pos, b)
-            if pos < e:
-                out.append(("T", pos, e, None))
+            else:
+                pos = s
+                j = c
+                while j < len(cuts) and cuts[j][0] < e:
+                    a, b = cuts[j]
+                    if a > pos:
+                        out.append(("T", pos, a, None))
+                    out.append(("X", max(a, pos)))
+                    pos = max(pos, b)
+                    j += 1
+                if pos < e:
+                    out.append(("T", pos, e, None))
 
     @staticmethod
     def _run_src(run: list[tuple[Any, ...]], offsets: list[int], i: int, is_end: bool) -> int:

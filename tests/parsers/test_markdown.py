@@ -943,6 +943,7 @@ PATHOLOGICAL = {
     "templates": lambda n: "{{ a " * n + "}}",
     "entities and escapes": lambda n: "&amp;\\*" * n,
     "bare URLs": lambda n: "http://a.b/ " * n,
+    "URLs among entities": lambda n: "&amp; http://a.b/ {.x} " * n,
 }
 
 
