@@ -704,7 +704,13 @@ class _Converter:
         return min(e, s + (i - offsets[max(k, 0)]))
 
     def render(self, items: list[tuple[Any, ...]], kind: str, attrs: dict[str, str]) -> None:
-        """Write one block's items (several blocks for an HTML block) to the builder."""
+        """Write one block's items (several blocks for an HTML block) to the builder.
+
+        A block opens at its first visible character, so one that renders to
+        nothing (an image alone) leaves no trace. Blanks and line breaks wait
+        in ``pending`` until visible text follows in the same block, so a
+        block never ends in blanks nor doubles them.
+        """
         b = self.builder
         source = self.source
         cur_kind, cur_attrs = kind, attrs
@@ -712,95 +718,68 @@ class _Converter:
         line_text = False  # something visible on the current line of the block
         last_ws = True  # the last character given out was whitespace
         collapse = False  # drop leading blanks: a removed construct sat between two spaces
-        # Whitespace and line breaks wait in ``pending`` until visible text
-        # follows in the same block, so a block never ends in (or doubles)
-        # blanks; contiguous literal source is gathered and written in one piece.
         pending: list[tuple[Any, ...]] = []
-        run_s = run_e = -1
-
-        def flush_run() -> None:
-            nonlocal run_s, run_e
-            if run_e > run_s:
-                b.literal(run_s, run_e)
-            run_s = run_e = -1
 
         def show(at: int) -> None:
             """Make way for visible text at source ``at``: open the block or write the blanks."""
-            nonlocal is_open, line_text, run_s, run_e
+            nonlocal is_open, line_text
             if is_open:
                 for p in pending:
                     if p[0] == "L":
-                        if p[1] == run_e:
-                            run_e = p[2]
-                        else:
-                            flush_run()
-                            run_s, run_e = p[1], p[2]
+                        b.literal(p[1], p[2])
+                    elif p[0] == "D":
+                        b.decoded(p[3], p[1], p[2])
                     else:
-                        flush_run()
-                        if p[0] == "D":
-                            b.decoded(p[3], p[1], p[2])
-                        else:
-                            b.inserted(" ", p[1])
-                pending.clear()
-                return
-            k_ = cur_kind
-            if k_ == "headline":
-                if self.headline_done:
-                    k_ = "heading"
-                self.headline_done = True
-            b.start_block(k_, at, cur_attrs)
-            is_open = True
-            line_text = False
+                        b.inserted(" ", p[1])
+            else:
+                k = cur_kind
+                if k == "headline":
+                    k = "heading" if self.headline_done else k
+                    self.headline_done = True
+                b.start_block(k, at, cur_attrs)
+                is_open, line_text = True, False
             pending.clear()
 
         for item in items:
             t = item[0]
             if t == "T":
                 _, x, y, d = item
-                if d is None:
-                    if collapse or not is_open:
-                        while x < y and source[x] in " \t":
-                            x += 1
-                    if x >= y:
-                        continue
-                    if pending and pending[-1][0] == "I" and source[x] in " \t":
-                        pending.pop()  # the text has its own space
-                    collapse = False
-                    z = y
-                    while z > x and source[z - 1] in " \t":
-                        z -= 1
-                    if z > x:
-                        if pending or not is_open:
-                            show(x)
-                        if x == run_e:
-                            run_e = z
-                        else:
-                            flush_run()
-                            run_s, run_e = x, z
-                        line_text = True
-                    if z < y and is_open:
-                        pending.append(("L", z, y))
-                    last_ws = z < y
-                else:
-                    collapse = False
+                collapse_here, collapse = collapse, False
+                if d is not None:
                     if d.isspace():
                         if is_open:
                             pending.append(("D", x, y, d))
                             last_ws = True
                         continue
                     show(x)
-                    flush_run()
                     b.decoded(d, x, y)
+                    line_text, last_ws = True, d[-1].isspace()
+                    continue
+                if collapse_here or not is_open:
+                    while x < y and source[x] in " \t":
+                        x += 1
+                if x >= y:
+                    collapse = collapse_here
+                    continue
+                if pending and pending[-1][0] == "I" and source[x] in " \t":
+                    pending.pop()  # the text has its own space
+                z = y
+                while z > x and source[z - 1] in " \t":
+                    z -= 1
+                if z > x:
+                    if pending or not is_open:
+                        show(x)
+                    b.literal(x, z)
                     line_text = True
-                    last_ws = d[-1].isspace()
+                if z < y and is_open:
+                    pending.append(("L", z, y))
+                last_ws = z < y
             elif t == "N":
                 if is_open and line_text:
                     # Blanks before a line break go; the break waits for more text.
-                    pending.clear()
-                    pending.append(("L", item[1], item[2]))
+                    pending[:] = [("L", item[1], item[2])]
                     last_ws = True
-                line_text = False
-                collapse = False
+                line_text = collapse = False
             elif t == "X":
                 collapse = not is_open or last_ws or not line_text
             elif t == "I":
@@ -809,17 +788,12 @@ class _Converter:
                     last_ws = True
             elif t == "K":
                 if is_open:
-                    flush_run()
                     b.end_block()
                     is_open = False
                 pending.clear()
-                if item[1] is not None:
-                    cur_kind, cur_attrs = item[1], item[2]
-                else:
-                    cur_kind, cur_attrs = kind, attrs
+                cur_kind, cur_attrs = (item[1], item[2]) if item[1] is not None else (kind, attrs)
                 last_ws, collapse = True, False
         if is_open:
-            flush_run()
             b.end_block()
 
 
