@@ -87,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fix", action="store_true", help="apply safe fixes in place (with -: print the fixed article, report to stderr), then report what remains")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
     p.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change; write nothing")
+    p.add_argument("--force", action="store_true", help="with --fix: fix read-only files too (keeping their mode), and rewrite in place files a replace would split from their other hard links or give to another owner (not crash-safe); without it such files are an error, not fixed")
     p.add_argument("--docs-url", metavar="TEMPLATE", help="link rules to TEMPLATE ({id} is the rule id) in html and sarif output")
     p.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     p.add_argument("--version", action="version", version=f"stylelint {__version__}")
@@ -138,12 +139,13 @@ def _use_color(args: argparse.Namespace) -> bool:
 
 
 def _emit(text: str, output: str | None, stream=None) -> None:
-    from stylelint.report.results import escape_undecodable
+    from stylelint.report.escape import escape_undecodable
 
     text = escape_undecodable(text)  # a file name that is not UTF-8
     if output:
-        from stylelint.run.fileio import write_atomic
+        from stylelint.run.fileio import remove_stale_temps, write_atomic
 
+        remove_stale_temps(os.path.dirname(os.path.abspath(output)))
         write_atomic(output, text)
     else:
         stream = stream or sys.stdout
@@ -166,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:
-        from stylelint.config.model import ConfigError
+        from stylelint.config.errors import ConfigError
 
         if args.debug:
             traceback.print_exc()
@@ -178,32 +180,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The ``stylelint`` command: :func:`main` in a process of its own.
-
-    A lint run allocates many small objects and makes few reference cycles,
-    so the process collects garbage less often than Python's default (which
-    walks every live object on each full collection: 5% of a corpus run,
-    15% of a cached one). Only the command does this, not API callers.
-    """
-    import gc
-
-    gc.set_threshold(100_000, 50, 100)
+    """The ``stylelint`` command (console script and ``python -m stylelint``)."""
     code = main()
-    # Then leave without freeing every object one by one (15 ms after a
-    # cached run of 1,000 articles), as mypy does: output flushed and exit
-    # handlers (the pattern cache's save, multiprocessing's clean-up) run first.
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:
-        pass  # the reader went away (| head): nothing more to say
-    import atexit
-
-    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
-    if run_exit_handlers is None:  # not CPython: exit the usual way
-        raise SystemExit(code)
-    run_exit_handlers()
-    os._exit(code)
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(code)
 
 
 def _main(args: argparse.Namespace) -> int:
@@ -229,6 +213,9 @@ def _main(args: argparse.Namespace) -> int:
     if args.unsafe_fixes and not (args.fix or args.diff):
         print("stylelint: error: --unsafe-fixes needs --fix or --diff", file=sys.stderr)
         return 2
+    if args.force and not args.fix:
+        print("stylelint: error: --force needs --fix", file=sys.stderr)
+        return 2
 
     if not args.paths:
         print("stylelint: error: no paths given (use - to read stdin; see --help)", file=sys.stderr)
@@ -247,8 +234,7 @@ def _main(args: argparse.Namespace) -> int:
         # Fixing re-lints each file as it edits it: cached results would be stale.
         cache_dir = args.cache_dir if (args.cache and not (args.fix or args.diff)) else None
         jobs = args.jobs if args.jobs is not None else default_jobs()
-        sources = cache_dir is None or _uses_source(args, resolver, cache)
-        report = run_paths(file_paths, resolver, cache=cache, jobs=jobs, cache_dir=cache_dir, sources=sources,
+        report = run_paths(file_paths, resolver, cache=cache, jobs=jobs, cache_dir=cache_dir,
                            input_format=args.input_format)
     if "-" in args.paths:
         stdin_report = _lint_stdin(args, resolver, cache)
@@ -294,13 +280,16 @@ def _finish(report, args: argparse.Namespace, cache, stream=None) -> int:
     if fmt is None:
         print(f"stylelint: error: unknown format {args.format!r} (allowed: {', '.join(sorted(formatters))})", file=sys.stderr)
         return 2
+    from stylelint.report.escape import printable
+
+    # One error, one line, nothing raw from a file name or a plugin's message.
     for err in report.errors:
-        print(f"stylelint: error: {err}", file=sys.stderr)
+        print(f"stylelint: error: {printable(err)}", file=sys.stderr)
     for f in report.files:
         for err in f.errors:
-            print(f"{f.path}: error: {err}", file=sys.stderr)
+            print(f"{printable(f.path)}: error: {printable(err)}", file=sys.stderr)
         for warning in f.warnings:
-            print(f"{f.path}: warning: {warning}", file=sys.stderr)
+            print(f"{printable(f.path)}: warning: {printable(warning)}", file=sys.stderr)
     options = _options(args)
     # Rule metadata for formatters that describe rules (sarif, html); every
     # linter of the run, since rules_dirs may differ per config.
@@ -345,13 +334,6 @@ def _cwd_linter(resolver, cache):
         return cache.get(resolver.for_path(None))
     except Exception:
         return None
-
-
-def _uses_source(args: argparse.Namespace, resolver, cache) -> bool:
-    """Whether the chosen format shows file text (if not, cached files need not be read)."""
-    linter = _cwd_linter(resolver, cache)
-    fmt = linter.formatters.get(args.format) if linter is not None else None
-    return fmt is None or bool(fmt.uses_source(_options(args)))
 
 
 class _LazyRules(Mapping):
@@ -422,7 +404,7 @@ def _stdin_json(args: argparse.Namespace, resolver, cache) -> int:
     error of its own; the others are still linted.
     """
     from stylelint.interfaces.requests import lint_request
-    from stylelint.report.results import escape_undecodable
+    from stylelint.report.escape import escape_undecodable
 
     try:
         request = json.loads(sys.stdin.buffer.read().decode("utf-8-sig"))
