@@ -20,7 +20,9 @@ from stylelint import __version__
 #: ``stylelint NAME ...`` runs ``module.main(argv)`` instead of linting:
 #: name -> (module, one line for --help, the extra its imports need or None).
 #: Modules load only when their command runs, so the core install stays small.
-SUBCOMMANDS: dict[str, tuple[str, str, str | None]] = {}
+SUBCOMMANDS: dict[str, tuple[str, str, str | None]] = {
+    "inspect": ("stylelint.interfaces.inspect", "what the rules read: prose, blocks, quotations, article region", None),
+}
 
 EPILOG = """\
 exit codes: 0 clean, 1 findings at or above fail_on, 2 errors (bad input, config or plugin).
