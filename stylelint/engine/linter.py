@@ -209,6 +209,7 @@ class Linter:
             result.errors.append(f"cannot parse as {input_format or 'detected format'}: {type(exc).__name__}: {exc}")
             return result
         result.format = doc.format
+        result.warnings = list(doc.warnings)
         result.violations = self.lint_document(doc, result.errors)
         return result
 

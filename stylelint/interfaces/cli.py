@@ -294,6 +294,8 @@ def _finish(report, args: argparse.Namespace, cache, stream=None) -> int:
     for f in report.files:
         for err in f.errors:
             print(f"{printable(f.path)}: error: {printable(err)}", file=sys.stderr)
+        for warning in f.warnings:
+            print(f"{printable(f.path)}: warning: {printable(warning)}", file=sys.stderr)
     options = _options(args)
     # Rule metadata for formatters that describe rules (sarif, html); every
     # linter of the run, since rules_dirs may differ per config.
