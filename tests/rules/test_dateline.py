@@ -6,7 +6,10 @@ import pytest
 
 from stylelint.parsers.text import parse
 from stylelint.rule.testing import lint
-from stylelint_rules.dateline import RULES, find_dateline
+from stylelint_rules import family_rules
+from stylelint_rules.dateline.analysis import find_dateline
+
+RULES = family_rules("dateline")
 
 from conftest import REFERENCE, corpus_files, needs_corpus
 
