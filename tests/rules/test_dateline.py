@@ -9,9 +9,9 @@ from stylelint.rule.testing import lint
 from stylelint_rules import family_rules
 from stylelint_rules.dateline.analysis import find_dateline
 
-RULES = family_rules("dateline")
-
 from conftest import REFERENCE, corpus_files, needs_corpus
+
+RULES = family_rules("dateline")
 
 DTL = {r.id: r for r in RULES}
 
