@@ -81,10 +81,12 @@ _WS = " \t\n\r\f"
 _SPECIAL = re.compile(r"[&<\r]")
 _NOT_WS = re.compile(r"[^ \t\n\r\f]")
 # A start or end tag with its attributes; quoted values may contain ">", and a
-# tag cut off by the end of the file runs to the end (HTML5 drops it).
+# tag cut off by the end of the file runs to the end (HTML5 drops it). Group 3
+# is the last run of separators: when it ends just before the closing ">" with
+# a "/", the tag is self-closing ("/" inside an unquoted value is not).
 _TAG = re.compile(
     r"""<(/?)([A-Za-z][^\t\n\f\r />]*)
-    (?:[\t\n\f\r /]+
+    (?:([\t\n\f\r /]+)
       |[^\t\n\f\r />][^\t\n\f\r /=>]*
        (?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*(?:"|\Z)|'[^']*(?:'|\Z)|[^\t\n\f\r >]*))?
     )*(?:>|\Z)""",
@@ -142,6 +144,15 @@ def _token(src: str, p: int) -> tuple[int, int, str] | None:
             e = src.find(">", p + 2)
             return (n if e < 0 else e + 1), _OTHER, ""
     return None
+
+
+def _self_closing(src: str, p: int) -> bool:
+    """Whether the start tag at ``src[p]`` ends in a self-closing ``/>``."""
+    m = _TAG.match(src, p)
+    if m is None or not m.group(0).endswith("/>"):
+        return False
+    # The "/" belongs to the last separator run, not to an unquoted value.
+    return m.group(3) is not None and m.end(3) == m.end() - 1
 
 
 def _entity(src: str, p: int) -> tuple[int, tuple[str, ...]] | None:
@@ -256,6 +267,11 @@ class _Aligner:
         if tag is None:
             return
         start = tag[1]
+        if _self_closing(self.src, tag[0]):
+            # libxml2 2.14 honours "/>" on any element, raw-text ones too:
+            # <title/> (an SVG icon's, say) is empty and what follows is markup.
+            self.pos = start
+            return
         if name == "plaintext":
             self.pos = self.n
             return

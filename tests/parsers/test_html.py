@@ -449,6 +449,30 @@ def test_script_data_escapes() -> None:
     assert_exact(doc)
 
 
+# libxml2 honours "/>" on raw-text elements: <title id="x"/> (an SVG icon's
+# label) is empty, and the text after it is prose, not title text up to the
+# next </title>. The aligner once jumped there (buzzfeed's page: every later
+# chunk mapped to the end of the file).
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ('<p><svg><title id="x"/></svg>Sign In</p><p><svg><title>T</title></svg> after</p>', "Sign In\n\nafter"),
+        ("<p><title/>a claimed</p><p>b</p>", "a claimed\n\nb"),
+        ("<p>a<script/>b<i>c</i></script>d</p>", "abcd"),
+        ("<p>a<style x='/>'/>b</style>c</p>", "abc"),
+        ("<p>a<textarea x/>b</textarea>c</p>", "abc"),
+        # Not self-closing: "/" in an unquoted value, or not just before ">".
+        ("<p>a<textarea id=x/>b</textarea>c</p>", "ac"),
+        ("<p>a<textarea / >b</textarea>c</p>", "ac"),
+    ],
+)
+def test_self_closing_raw_text_element(markup: str, text: str) -> None:
+    doc = parse(markup)
+    assert doc.text == text
+    assert not doc.approximate
+    assert_exact(doc)
+
+
 # --------------------------------------------------------------------------
 # Comments and suppression directives
 
