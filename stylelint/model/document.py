@@ -76,6 +76,11 @@ class Ranges:
         k = bisect.bisect_right(self._starts, start) - 1
         return k >= 0 and end <= self._ends[k]
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` shares a position with any range."""
+        k = bisect.bisect_left(self._ends, start + 1)  # the first range ending after start
+        return k < len(self._starts) and self._starts[k] < end
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -250,8 +255,12 @@ class Document:
     :param quotes: spans of direct quotation in ``text``, in order.
     :param meta: front matter, ``<title>``, ``<meta>`` and the like.
     :param directives: inline suppression comments found by the parser.
-    :param approximate: source ranges (start, end) a parser could not align
-        exactly; findings there are reported as approximate.
+    :param approximate: source ranges (start, end) where ``text`` is not
+        what the source says: ranges a parser could not align exactly, and
+        characters it replaced or dropped (a NUL or lone surrogate read as
+        U+FFFD). Findings touching them are reported as approximate, so a
+        finding that is not is its source slice once the format's own
+        decoding (entities, markup, line breaks) is undone.
     """
 
     source: str
@@ -270,6 +279,7 @@ class Document:
     _lines: LineIndex | None = field(default=None, repr=False)
     _block_starts: list[int] | None = field(default=None, repr=False)
     _quote_starts: list[int] | None = field(default=None, repr=False)
+    _approx: Ranges | None = field(default=None, repr=False)
 
     @property
     def lines(self) -> LineIndex:
@@ -335,8 +345,10 @@ class Document:
             return True
         if not self.approximate:
             return False
+        if self._approx is None:  # by bisection: a page may hold many such ranges
+            self._approx = Ranges((a.start, a.end) for a in self.approximate)
         s, e = self.source_span(span)
-        return any(a.start < max(e, s + 1) and s < a.end for a in self.approximate)
+        return self._approx.overlaps(s, max(e, s + 1))
 
 
 class TextBuilder:

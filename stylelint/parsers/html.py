@@ -222,8 +222,11 @@ def _script_end(src: str, start: int) -> int:
 
 
 # A piece maps chunk[ci:ci+cl] to source[s:s+sl]. Kinds: literal (equal
-# text), decoded (an entity, CR LF …; exact as a whole), approximate.
-_LIT, _DEC, _APPROX = 0, 1, 2
+# text), decoded (an entity, CR LF …; exact as a whole), approximate, and
+# altered: a source character lxml replaced (NUL, a lone surrogate → U+FFFD)
+# or dropped (cl == 0). An altered one is placed exactly, but the text there
+# is not what the source says, so findings over it are approximate too.
+_LIT, _DEC, _APPROX, _ALTERED = 0, 1, 2, 3
 Piece = tuple[int, int, int, int, int]
 
 #: How far forward the aligner looks for a chunk it lost.
@@ -384,8 +387,10 @@ class _Aligner:
                 if c < " " or c == "\x7f" or "\ud800" <= c <= "\udfff":
                     # a control char or lone surrogate lxml replaced or dropped
                     if chunk[k] == "\ufffd":
-                        pieces.append((k, 1, p, 1, _DEC))
+                        pieces.append((k, 1, p, 1, _ALTERED))
                         k += 1
+                    else:
+                        pieces.append((k, 0, p, 1, _ALTERED))
                     p += 1
                     continue
                 break
@@ -702,7 +707,7 @@ class _Walker:
                 continue
             text = chunk[max(ci, lo) : min(ci + cl, hi)]
             b.decoded(text, s, s + sl)
-            if kind == _APPROX:
+            if kind >= _APPROX:
                 if self.approx and self.approx[-1].end >= s:
                     last = self.approx[-1]
                     self.approx[-1] = Span(last.start, max(last.end, s + sl))
