@@ -107,7 +107,7 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    ignored: list[str] = []
+    declared, label, ignored = None, None, []
     if html or _HTML_SNIFF.search(data[:4096]):
         declared, label, ignored = declared_encoding(data)
         if declared == "replacement":

@@ -100,3 +100,9 @@ def test_bomless_utf16_with_an_xml_declaration(codec: str) -> None:
     assert decode(source.encode(codec), html=True) == (source, codec)
     with pytest.raises(InputError, match="binary file"):  # only HTML is sniffed so
         decode(source.encode(codec))
+
+
+def test_undecodable_text_file_is_one_error() -> None:
+    # Not HTML: no declaration is looked for, and the error is the plain one.
+    with pytest.raises(InputError, match=r"^not valid UTF-8 at byte 2 \(ed a0 80\); save the file as UTF-8$"):
+        decode(b"a \xed\xa0\x80")
