@@ -1008,12 +1008,12 @@ def parse(source: str, path: str | None = None, *, content_selector: str | None 
     meta, lower = _collect_meta(nodes)
     titles = [_norm(t).lower() for t in (meta.get("title"), lower.get("og:title")) if t]
     region, desc = _find_region(nodes, whole, content_selector, titles)
+    scope: list[Any] = []
     if "published" not in meta:
         # Last resort: the first <time datetime> in the article (or anywhere
         # in a page without one).
         scope = region or [n for n in nodes if isinstance(n.tag, str)]
-        dates = (iso_date(t.get("datetime")) for el in scope for t in el.iter("time"))
-        date = next((d for d in dates if d), None)
+        date = next((d for el in scope for t in el.iter("time") if (d := iso_date(t.get("datetime")))), None)
         if date:
             meta["published"] = date
     walker = _Walker(source, set(region) if region else None)
@@ -1025,6 +1025,10 @@ def parse(source: str, path: str | None = None, *, content_selector: str | None 
         walker.walk(nodes)
         desc = "body" if whole else "fragment"
     meta["region"] = desc
+    # Free lxml's tree (several times the page) before the text is joined:
+    # nothing below needs an element.
+    walker.region = None
+    del root, nodes, region, scope
     doc = walker.b.build("html", path, meta=meta, approximate=walker.approx)
     if walker.q_spans:
         doc.quotes = with_marked_quotes(doc.text, find_quotes(doc.text, doc.blocks), walker.q_spans)
