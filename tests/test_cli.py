@@ -175,7 +175,7 @@ def test_stdin_json_mode_for_cms():
     data = json.loads(proc.stdout)
     assert [f["path"] for f in data["files"]] == ["cms/123", "document[1]", "document[2]"]
     assert data["files"][0]["violations"][0]["rule"] == "ATT001"
-    assert "unknown key 'txt'" in data["files"][2]["errors"][0]
+    assert "documents[2].txt: unknown key" in data["files"][2]["errors"][0]
     ok = run("--stdin-json", input=json.dumps({"text": "Fine, the mayor said."}))
     assert ok.returncode == 0 and json.loads(ok.stdout)["summary"]["violations"] == 0
 

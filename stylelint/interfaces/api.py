@@ -66,6 +66,7 @@ def lint_text(
     config: Config | Mapping[str, Any] | str | os.PathLike[str] | None = None,
     profile: str | None = None,
     accept: Sequence[Mapping[str, str]] | None = None,
+    untrusted: bool = False,
     **options: Any,
 ) -> Report:
     """Lint one article given as a string.
@@ -82,11 +83,26 @@ def lint_text(
     :param accept: findings an editor has accepted, as ``{"rule": "ATT001",
         "match": "claimed"}`` (``match`` optional); they are not reported.
     :param options: further config keys (``select``, ``ignore``, ``severity``…).
+    :param untrusted: the arguments come from someone else (an editor's
+        request passed through): ``config`` must then be a mapping, no
+        argument may name a file, a folder or code (``rules_dirs``,
+        ``dictionaries``, ``[[overrides]]``…), and ``path`` only names the
+        article; the settings are layered over the configuration found
+        from the working directory (see :mod:`stylelint.interfaces.requests`).
     :returns: a :class:`Report`; ``report.to_dict()`` is the JSON contract.
-    :raises ConfigError: for a bad config or argument.
+    :raises ConfigError: for a bad config or argument (with ``untrusted``,
+        a :class:`~stylelint.interfaces.requests.RequestError` naming the field).
     :raises TypeError: when ``text`` is not a ``str``.
     """
     text = _text_argument(text)
+    if untrusted:
+        from stylelint.interfaces.requests import lint_document, parse_document
+
+        raw = {"text": text, "format": input_format, "path": path, "config": config, "profile": profile,
+               "accept": accept, **options}
+        doc = parse_document({k: v for k, v in raw.items() if v is not None})
+        result, errors, cfg = lint_document(doc, ConfigResolver().for_path(None), API_LINTERS)
+        return Report(files=[result], errors=errors, fail_on=cfg.fail_on)
     resolver = ConfigResolver(_as_config(config), _overrides(profile, accept, options))
     cfg = resolver.for_path(path)
     linter = API_LINTERS.get(cfg)
