@@ -20,7 +20,9 @@ from stylelint import __version__
 #: ``stylelint NAME ...`` runs ``module.main(argv)`` instead of linting:
 #: name -> (module, one line for --help, the extra its imports need or None).
 #: Modules load only when their command runs, so the core install stays small.
-SUBCOMMANDS: dict[str, tuple[str, str, str | None]] = {}
+SUBCOMMANDS: dict[str, tuple[str, str, str | None]] = {
+    "inspect": ("stylelint.interfaces.inspect", "what the rules read: prose, blocks, quotations, article region", None),
+}
 
 EPILOG = """\
 exit codes: 0 clean, 1 findings at or above fail_on, 2 errors (bad input, config or plugin).
@@ -180,32 +182,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The ``stylelint`` command: :func:`main` in a process of its own.
-
-    A lint run allocates many small objects and makes few reference cycles,
-    so the process collects garbage less often than Python's default (which
-    walks every live object on each full collection: 5% of a corpus run,
-    15% of a cached one). Only the command does this, not API callers.
-    """
-    import gc
-
-    gc.set_threshold(100_000, 50, 100)
+    """The ``stylelint`` command (console script and ``python -m stylelint``)."""
     code = main()
-    # Then leave without freeing every object one by one (15 ms after a
-    # cached run of 1,000 articles), as mypy does: output flushed and exit
-    # handlers (the pattern cache's save, multiprocessing's clean-up) run first.
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:
-        pass  # the reader went away (| head): nothing more to say
-    import atexit
-
-    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
-    if run_exit_handlers is None:  # not CPython: exit the usual way
-        raise SystemExit(code)
-    run_exit_handlers()
-    os._exit(code)
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(code)
 
 
 def _main(args: argparse.Namespace) -> int:
