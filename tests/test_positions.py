@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stylelint import Existence
+from stylelint import Existence, Pattern
 from stylelint.model.document import LineIndex
 from stylelint.model.text import normalize as text_model
 from stylelint.rule.testing import linter_for
@@ -46,13 +46,33 @@ def squeeze(text: str) -> str:
     return "".join(text.split())
 
 
+_NUMREF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+
+
+def _keep_noncharacter(m: re.Match) -> str:
+    num = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    # html.unescape drops references to controls and noncharacters; HTML5
+    # (and lxml) keep the character, a parse error only.
+    if 0 < num < 0x110000 and htmllib.unescape(m.group(0)) == "":
+        return chr(num)
+    return m.group(0)
+
+
+def clean_html(raw: str) -> str:
+    """What the prose of an HTML source slice reads: no code, comments or
+    tags, entities decoded as HTML5 does, read through the text model, and
+    whitespace removed (<br> and block tags become whitespace in the prose,
+    so the characters are compared)."""
+    raw = _HTML_NOT_PROSE.sub("", raw)
+    return squeeze(text_model(htmllib.unescape(_NUMREF.sub(_keep_noncharacter, _TAG.sub("", raw)))))
+
+
 def check_html(source: str, violations) -> None:
     for v in violations:
         if v.approximate:
             continue
-        raw = _HTML_NOT_PROSE.sub("", source_slice(source, v))
-        # <br> and block tags become whitespace in the prose: compare the characters.
-        assert squeeze(text_model(htmllib.unescape(_TAG.sub("", raw)))) == squeeze(v.match), (raw, v.match)
+        raw = source_slice(source, v)
+        assert clean_html(raw) == squeeze(v.match), (raw, v.match)
 
 
 def check_markdown(source: str, violations) -> None:
@@ -109,6 +129,37 @@ def html_doc(draw):
     return draw(st.sampled_from(["", "<article>", "<html><body>"])) + "\n".join(parts) + tail
 
 
+#: Characters lxml keeps (C0 and C1 controls, DEL, noncharacters), replaces
+#: with U+FFFD (NUL; lone surrogates, which cannot reach it as UTF-8), or
+#: reads as text; references to such characters are entities like any other.
+ODD = [
+    *(chr(c) for c in range(0x20) if chr(c) not in "\t\n\f\r"),
+    "\x7f", "\x80", "\x85", "\x9f", "\ufdd0", "\ufffe", "\uffff", "\U0001fffe",
+    "\ud800", "\udbff", "\udc00", "\udfff", "\ufffd",
+    "&#0;", "&#x80;", "&#xD800;", "&#xFFFE;", "&#x110000;", "&#1;",
+]
+
+
+@st.composite
+def odd_html_doc(draw):
+    """HTML with odd characters glued to words, alone, and inside phrases."""
+    items = []
+    for _ in range(draw(st.integers(1, 12))):
+        kind = draw(st.integers(0, 5))
+        if kind == 0:
+            items.append(draw(phrase))
+        elif kind == 1:
+            items.append(draw(words) + draw(st.sampled_from(ODD)) + draw(words))
+        elif kind == 2:
+            items.append(draw(st.sampled_from(ODD)))
+        elif kind == 3:
+            items.append(draw(st.sampled_from(["<b>", "</b>", "&amp;", "<br>", "\r\n"])))
+        else:
+            items.append(draw(words))
+    block = draw(st.sampled_from(["p", "li", "h2", "div"]))
+    return f"<{block}>" + " ".join(items) + f"</{block}>"
+
+
 @st.composite
 def md_doc(draw):
     lines = []
@@ -145,6 +196,34 @@ def test_html_findings_map_back(source):
     assert not result.errors
     check_html(source, result.violations)
     assert_outside(source, result.violations, _HTML_NOT_PROSE)
+
+
+# Spans across whatever lies between two words: entities, tags, odd characters.
+SPAN_RULE = Pattern(
+    id="TST002", name="span-probe", summary="s", rationale="r", source="s",
+    pattern=r"(?s)\b(?:mayor|Tom|We)\b.{1,40}?\b(?:said|Jerry|won)\b",
+)
+ODD_LINTER = linter_for([RULE, SPAN_RULE])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(odd_html_doc())
+def test_html_approximate_exactly_where_match_is_not_the_source(source):
+    # approximate is false only where the source slice reads as the match;
+    # and (no markup here is repaired) true only where it does not.
+    result = ODD_LINTER.lint_source(source, None, "html")
+    assert not result.errors
+    for v in result.violations:
+        same = clean_html(source_slice(source, v)) == squeeze(v.match)
+        assert v.approximate is not same, (source[v.offset : v.end_offset], v.match, v.approximate)
+
+
+def test_nul_and_lone_surrogate_inside_a_finding_are_approximate():
+    for odd in ("\x00", "\ud800", "\udfff"):
+        source = f"<p>Tom {odd} Jerry and Tom met Jerry.</p>"
+        first, second = ODD_LINTER.lint_source(source, None, "html").violations
+        assert first.match == "Tom \ufffd Jerry" and first.approximate
+        assert second.match == "Tom met Jerry" and not second.approximate
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -11,6 +11,8 @@ import os
 import re
 import stat
 
+import webencodings
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -18,8 +20,14 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# The <meta> prescan, as browsers run it on a page's first bytes: a charset
+# attribute, or http-equiv content="text/html; charset=…".
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([^\s"'>;/]+)""", re.I)
+# "Get an XML encoding" (HTML's sniffing, after the prescan found nothing).
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]*?encoding[\x00-\x20]*=[\x00-\x20]*(["'])([^\x00-\x20"'>]*)\1""")
 _HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|p|div)\b", re.I)
+# BOM-less UTF-16 whose first characters are "<?x" (HTML's prescan, step 2).
+_UTF16_XML = ((b"<\x00?\x00x\x00", "utf-16-le"), (b"\x00<\x00?\x00x", "utf-16-be"))
 
 
 class InputError(Exception):
@@ -34,11 +42,51 @@ def detect_bom(data: bytes) -> tuple[str | None, str]:
     return None, "utf-8"
 
 
+def declared_encoding(data: bytes) -> tuple[str | None, str | None, list[str]]:
+    """The encoding an HTML page's first bytes declare, as a browser reads them.
+
+    Returns ``(codec, label, ignored)``: the Python codec of the WHATWG
+    encoding the first usable ``<meta>`` charset (else the XML declaration)
+    names, and that label, or None twice; and the labels passed over because the WHATWG Encoding Standard does not
+    know them. A browser skips such a label (``utf-7``, ``cp850``, ``base64``
+    …): "get an encoding" fails and the prescan goes on to the next ``<meta>``,
+    so a page cannot talk the decoder into UTF-7, where ``+ADw-script+AD4-``
+    is markup, or into a Python-only codec. UTF-16 declared inside a byte
+    stream (which has no BOM, or it would not get here) is read as UTF-8, and
+    x-user-defined as windows-1252, as the HTML standard says. Labels of the
+    ``replacement`` encoding (``iso-2022-kr``, ``hz-gb-2312`` …) return
+    ``"replacement"``: a browser shows the whole page as one U+FFFD.
+    """
+    head = data[:8192]
+    ignored: list[str] = []
+    labels = [m.group(1) for m in _META_CHARSET.finditer(head)]
+    if data.startswith(b"<?xml"):
+        m = _XML_ENCODING.match(head)
+        if m:
+            labels.append(m.group(2))
+    for raw in labels:
+        label = raw.decode("latin-1")
+        enc = webencodings.lookup(label)
+        if enc is None:
+            ignored.append(label)
+            continue
+        if enc.name in ("utf-16le", "utf-16be"):
+            return "utf-8", label, ignored
+        if enc.name == "x-user-defined":
+            return "cp1252", label, ignored
+        if enc.name == "replacement":
+            return "replacement", label, ignored
+        return enc.codec_info.name, label, ignored
+    return None, None, ignored
+
+
 def decode(data: bytes, *, html: bool = False) -> tuple[str, str]:
     """Decode article bytes; returns ``(text, encoding)``.
 
-    UTF-8 (with or without BOM), UTF-16/32 by BOM; for HTML, the charset its
-    ``<meta>`` declares when the bytes are not UTF-8. Anything else is an
+    UTF-8 (with or without BOM), UTF-16/32 by BOM; for HTML, BOM-less UTF-16
+    that starts with an XML declaration, and the charset its ``<meta>`` (or
+    XML declaration) declares when the bytes are not UTF-8, by the WHATWG
+    labels browsers know (see :func:`declared_encoding`). Anything else is an
     :class:`InputError` naming the first undecodable byte's offset.
     """
     bom, codec = detect_bom(data)
@@ -47,34 +95,39 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, str]:
             return data.decode(codec), bom
         except UnicodeDecodeError as exc:
             raise InputError(f"not valid {bom} despite its byte-order mark (byte {exc.start})") from None
+    if html:
+        for prefix, name in _UTF16_XML:
+            if data.startswith(prefix):
+                try:
+                    return data.decode(name), name
+                except UnicodeDecodeError as exc:
+                    raise InputError(f"not valid {name.upper()} as its first bytes say (byte {exc.start})") from None
     if b"\x00" in data[:8192]:
         raise InputError("binary file (contains NUL bytes), skipped")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    declared, label, ignored = None, None, []
     if html or _HTML_SNIFF.search(data[:4096]):
-        m = _META_CHARSET.search(data[:8192])
-        if m:
-            declared = m.group(1).decode("ascii", "replace").lower()
+        declared, label, ignored = declared_encoding(data)
+        if declared == "replacement":
+            raise InputError(
+                f"declares charset {label!r}, which browsers refuse to decode (the WHATWG"
+                " encoding standard maps it to 'replacement'); save the file as UTF-8"
+            )
+        if declared is not None and declared != "utf-8":
             try:
-                codecs.lookup(declared)
-            except LookupError:
-                raise InputError(f"declares unknown charset {declared!r}") from None
-            if codecs.lookup(declared).name != "utf-8":
-                try:
-                    # Browsers read latin-1 labels as windows-1252; so do we.
-                    if codecs.lookup(declared).name in ("latin-1", "iso8859-1", "ascii"):
-                        declared = "cp1252"
-                    return data.decode(declared), declared
-                except UnicodeDecodeError as exc:
-                    raise InputError(
-                        f"not valid {declared} as its <meta> declares (byte {exc.start})"
-                    ) from None
+                return data.decode(declared), declared
+            except UnicodeDecodeError as exc:
+                raise InputError(f"not valid {label} as the page declares (byte {exc.start})") from None
     snippet = data[first_bad : first_bad + 4].hex(" ")
-    raise InputError(
-        f"not valid UTF-8 at byte {first_bad} ({snippet}); save the file as UTF-8"
-    )
+    why = f"not valid UTF-8 at byte {first_bad} ({snippet})"
+    if declared == "utf-8" and webencodings.lookup(label or "").name != "utf-8":
+        why += f"; its declared charset {label!r} is read as UTF-8, as browsers read it without a byte-order mark"
+    elif ignored:
+        why += f"; its declared charset {ignored[0]!r} is not one browsers know, so it is ignored"
+    raise InputError(f"{why}; save the file as UTF-8")
 
 
 _KINDS = (

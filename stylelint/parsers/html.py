@@ -81,10 +81,12 @@ _WS = " \t\n\r\f"
 _SPECIAL = re.compile(r"[&<\r]")
 _NOT_WS = re.compile(r"[^ \t\n\r\f]")
 # A start or end tag with its attributes; quoted values may contain ">", and a
-# tag cut off by the end of the file runs to the end (HTML5 drops it).
+# tag cut off by the end of the file runs to the end (HTML5 drops it). Group 3
+# is the last run of separators: when it ends just before the closing ">" with
+# a "/", the tag is self-closing ("/" inside an unquoted value is not).
 _TAG = re.compile(
     r"""<(/?)([A-Za-z][^\t\n\f\r />]*)
-    (?:[\t\n\f\r /]+
+    (?:([\t\n\f\r /]+)
       |[^\t\n\f\r />][^\t\n\f\r /=>]*
        (?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*(?:"|\Z)|'[^']*(?:'|\Z)|[^\t\n\f\r >]*))?
     )*(?:>|\Z)""",
@@ -142,6 +144,15 @@ def _token(src: str, p: int) -> tuple[int, int, str] | None:
             e = src.find(">", p + 2)
             return (n if e < 0 else e + 1), _OTHER, ""
     return None
+
+
+def _self_closing(src: str, p: int) -> bool:
+    """Whether the start tag at ``src[p]`` ends in a self-closing ``/>``."""
+    m = _TAG.match(src, p)
+    if m is None or not m.group(0).endswith("/>"):
+        return False
+    # The "/" belongs to the last separator run, not to an unquoted value.
+    return m.group(3) is not None and m.end(3) == m.end() - 1
 
 
 def _entity(src: str, p: int) -> tuple[int, tuple[str, ...]] | None:
@@ -211,8 +222,11 @@ def _script_end(src: str, start: int) -> int:
 
 
 # A piece maps chunk[ci:ci+cl] to source[s:s+sl]. Kinds: literal (equal
-# text), decoded (an entity, CR LF …; exact as a whole), approximate.
-_LIT, _DEC, _APPROX = 0, 1, 2
+# text), decoded (an entity, CR LF …; exact as a whole), approximate, and
+# altered: a source character lxml replaced (NUL, a lone surrogate → U+FFFD)
+# or dropped (cl == 0). An altered one is placed exactly, but the text there
+# is not what the source says, so findings over it are approximate too.
+_LIT, _DEC, _APPROX, _ALTERED = 0, 1, 2, 3
 Piece = tuple[int, int, int, int, int]
 
 #: How far forward the aligner looks for a chunk it lost.
@@ -256,6 +270,11 @@ class _Aligner:
         if tag is None:
             return
         start = tag[1]
+        if _self_closing(self.src, tag[0]):
+            # libxml2 2.14 honours "/>" on any element, raw-text ones too:
+            # <title/> (an SVG icon's, say) is empty and what follows is markup.
+            self.pos = start
+            return
         if name == "plaintext":
             self.pos = self.n
             return
@@ -368,8 +387,10 @@ class _Aligner:
                 if c < " " or c == "\x7f" or "\ud800" <= c <= "\udfff":
                     # a control char or lone surrogate lxml replaced or dropped
                     if chunk[k] == "\ufffd":
-                        pieces.append((k, 1, p, 1, _DEC))
+                        pieces.append((k, 1, p, 1, _ALTERED))
                         k += 1
+                    else:
+                        pieces.append((k, 0, p, 1, _ALTERED))
                     p += 1
                     continue
                 break
@@ -686,7 +707,7 @@ class _Walker:
                 continue
             text = chunk[max(ci, lo) : min(ci + cl, hi)]
             b.decoded(text, s, s + sl)
-            if kind == _APPROX:
+            if kind >= _APPROX:
                 if self.approx and self.approx[-1].end >= s:
                     last = self.approx[-1]
                     self.approx[-1] = Span(last.start, max(last.end, s + sl))
@@ -987,12 +1008,12 @@ def parse(source: str, path: str | None = None, *, content_selector: str | None 
     meta, lower = _collect_meta(nodes)
     titles = [_norm(t).lower() for t in (meta.get("title"), lower.get("og:title")) if t]
     region, desc = _find_region(nodes, whole, content_selector, titles)
+    scope: list[Any] = []
     if "published" not in meta:
         # Last resort: the first <time datetime> in the article (or anywhere
         # in a page without one).
         scope = region or [n for n in nodes if isinstance(n.tag, str)]
-        dates = (iso_date(t.get("datetime")) for el in scope for t in el.iter("time"))
-        date = next((d for d in dates if d), None)
+        date = next((d for el in scope for t in el.iter("time") if (d := iso_date(t.get("datetime")))), None)
         if date:
             meta["published"] = date
     walker = _Walker(source, set(region) if region else None)
@@ -1004,6 +1025,10 @@ def parse(source: str, path: str | None = None, *, content_selector: str | None 
         walker.walk(nodes)
         desc = "body" if whole else "fragment"
     meta["region"] = desc
+    # Free lxml's tree (several times the page) before the text is joined:
+    # nothing below needs an element.
+    walker.region = None
+    del root, nodes, region, scope
     doc = walker.b.build("html", path, meta=meta, approximate=walker.approx)
     if walker.q_spans:
         doc.quotes = with_marked_quotes(doc.text, find_quotes(doc.text, doc.blocks), walker.q_spans)

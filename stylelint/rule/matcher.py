@@ -15,11 +15,12 @@ of a hyphenated compound ("informed" does not match in "well-informed").
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable, Iterator
+from array import array
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
 from operator import itemgetter
-from typing import Any
+from typing import Any, overload
 
 # A word keeps its internal apostrophes ("don't", "Zelenskyy's"); anything
 # else that is not space is a one-character token, so "U.S." is U . S .
@@ -36,18 +37,90 @@ def normalize(token: str) -> str:
     return token.replace("’", "'").replace("‘", "'").replace("ʼ", "'").lower()
 
 
-def tokenize(text: str) -> list[tuple[str, int, int]]:
-    """``(normalized token, start, end)`` for every token of ``text``."""
-    folded = normalize(text)
-    if len(folded) == len(text):
-        # The folded text's offsets are the text's. Splitting on the token
-        # pattern gives separators and tokens in turn; their running lengths
-        # are the offsets, all computed in C (faster than a finditer loop).
-        parts = _TOKEN_SPLIT.split(folded)
-        offsets = list(accumulate(map(len, parts), initial=0))
-        return list(zip(parts[1::2], offsets[1:-1:2], offsets[2::2], strict=True))
-    # Rare characters change length when lowered (İ): fold token by token.
-    return [(normalize(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+class Tokens(Sequence[tuple[str, int, int]]):
+    """``(normalized token, start, end)`` triples, stored compactly.
+
+    A 9 MB page has 1.5 million tokens: as a list of tuples they took 270 MB;
+    here each distinct word is stored once and the offsets are machine
+    integers (about 16 bytes a token). ``words`` is the list of normalized
+    tokens, ``starts`` and ``ends`` their offsets.
+    """
+
+    __slots__ = ("words", "starts", "ends")
+
+    def __init__(self, words: list[str], starts: array, ends: array) -> None:
+        self.words = words
+        self.starts = starts
+        self.ends = ends
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[str, int, int]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[str, int, int]]: ...
+    def __getitem__(self, i: int | slice) -> tuple[str, int, int] | list[tuple[str, int, int]]:
+        if isinstance(i, slice):
+            return list(zip(self.words[i], self.starts[i], self.ends[i], strict=True))
+        return self.words[i], self.starts[i], self.ends[i]
+
+    def __iter__(self) -> Iterator[tuple[str, int, int]]:
+        return zip(self.words, self.starts, self.ends, strict=True)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):
+            return self.words == other.words and self.starts == other.starts and self.ends == other.ends
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Tokens({list(self)!r})"
+
+
+#: Text is tokenized in pieces of about this many characters, cut at white
+#: space (no token holds any, and case folding does not look across it), so
+#: the transient copies and lists stay small.
+_CHUNK = 1 << 16
+_SPACE = re.compile(r"\s")
+
+
+def tokenize(text: str, *, chunk: int = _CHUNK) -> Tokens:
+    """``(normalized token, start, end)`` for every token of ``text``.
+
+    ``chunk`` is how much text is split at a time (tests pass a small one).
+    """
+    code = "i" if len(text) < 2**31 else "q"
+    words: list[str] = []
+    starts, ends = array(code), array(code)
+    seen: dict[str, str] = {}  # one string per distinct word
+    pos, n = 0, len(text)
+    while pos < n:
+        m = _SPACE.search(text, pos + chunk) if pos + chunk < n else None
+        cut = m.start() if m else n
+        piece = text[pos:cut]
+        folded = normalize(piece)
+        if len(folded) == len(piece):
+            # The folded piece's offsets are the text's. Splitting on the
+            # token pattern gives separators and tokens in turn; their running
+            # lengths are the offsets, all computed in C (faster than a
+            # finditer loop).
+            parts = _TOKEN_SPLIT.split(folded)
+            offsets = list(accumulate(map(len, parts), initial=pos))
+            toks = parts[1::2]
+            words.extend(map(seen.setdefault, toks, toks))
+            starts.extend(offsets[1:-1:2])
+            ends.extend(offsets[2::2])
+        else:
+            # Rare characters change length when lowered (İ): fold token by token.
+            for t in _TOKEN.finditer(piece):
+                tok = normalize(t.group())
+                words.append(seen.setdefault(tok, tok))
+                starts.append(pos + t.start())
+                ends.append(pos + t.end())
+        pos = cut
+    return Tokens(words, starts, ends)
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -95,7 +168,7 @@ class PhraseMatcher:
     def __len__(self) -> int:
         return self.size
 
-    def scan(self, text: str, tokens: list[tuple[str, int, int]] | None = None) -> Iterator[PhraseMatch]:
+    def scan(self, text: str, tokens: Sequence[tuple[str, int, int]] | None = None) -> Iterator[PhraseMatch]:
         """Every phrase occurrence in ``text``, in text order.
 
         Overlapping matches are all reported; rules choose among them.
@@ -129,13 +202,13 @@ class PhraseMatcher:
                     continue
                 yield PhraseMatch(entry, start, end)
 
-    def _candidates(self, tokens: list[tuple[str, int, int]]) -> list[int]:
+    def _candidates(self, tokens: Sequence[tuple[str, int, int]]) -> list[int]:
         """Indexes of the tokens that start a phrase, alone or as a possessive ("Kiev's").
 
         The membership tests run in C over the whole token list; the Python
         loop in :meth:`scan` then visits only these few positions.
         """
-        words = list(map(_FIRST, tokens))
+        words = tokens.words if isinstance(tokens, Tokens) else list(map(_FIRST, tokens))
         keys = self._index.keys()
         present = set(words)
         starters = present & keys
@@ -145,7 +218,7 @@ class PhraseMatcher:
         return list(compress(range(len(words)), map(starters.__contains__, words)))
 
     @staticmethod
-    def _match_rest(text: str, tokens: list[tuple[str, int, int]], i: int, rest: tuple[str, ...]) -> int | None:
+    def _match_rest(text: str, tokens: Sequence[tuple[str, int, int]], i: int, rest: tuple[str, ...]) -> int | None:
         end = tokens[i][2]
         j = i + 1
         for want in rest:

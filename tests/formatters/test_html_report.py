@@ -222,3 +222,75 @@ def test_no_findings_and_unreadable_file(tmp_path):
     doc = lxml_html.parse(str(tmp_path / "out.html")).getroot()
     assert doc.xpath('//section[@id="sl-file-1"]//article//h1/text()') == ["Title"]
     assert "no such file" in doc.xpath('//section[@id="sl-file-2"]')[0].text_content()
+
+
+# --- Any character in an article renders ------------------------------------
+
+#: Characters XML cannot carry or a reader would not see: every C0 control
+#: but tab and line breaks, DEL, C1 controls, lone surrogates, U+FFFE/U+FFFF.
+ODD = [
+    *(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"),
+    *(chr(c) for c in range(0x7F, 0xA0)),
+    "\ud800", "\udbff", "\udc00", "\udfff", "\ufffe", "\uffff",
+]
+
+
+def shown(text: str) -> str:
+    """How the report shows ``text``: a C0 control or DEL as its Control
+    Pictures symbol, the other characters above as U+FFFD; one for one."""
+    out = []
+    for ch in text:
+        c = ord(ch)
+        if ch in ODD:
+            ch = chr(0x2400 + c) if c < 0x20 else "\u2421" if c == 0x7F else "\ufffd"
+        out.append(ch)
+    return "".join(out)
+
+
+ODD_RULES = [Pattern(id="TST950", name="across", summary="s", pattern=r"(?s)claimed.it", message="Across {match}.")]
+ODD_SOURCES = {
+    "html": "<h1>Head{c}line</h1><p>The mayor claimed{c}it, {c}really.</p><p title='t{c}'>Then &#{n}; it.</p>{c}",
+    "markdown": "# Head{c}line\n\nThe mayor claimed{c}it, {c}really.\n\nThen it.{c}\n",
+    "text": "Head{c}line\n\nThe mayor claimed{c}it, {c}really.\n\nThen it.{c}\n",
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(ODD_SOURCES))
+def test_every_odd_character_renders_visibly_without_moving_marks(fmt: str) -> None:
+    linter = linter_for(ODD_RULES)
+    rules = {r.id: r for r in linter.all_rules}
+    for ch in ODD:
+        source = ODD_SOURCES[fmt].format(c=ch, n=ord(ch))
+        # Several files in one report; only the middle one has the odd character.
+        results = [
+            linter.lint_source("The aide claimed-it.", "a.txt", "text"),
+            linter.lint_source(source, f"b.{fmt}", fmt),
+            linter.lint_source("<p>The coach claimed it.</p>", "c.html", "html"),
+        ]
+        assert all(not r.errors for r in results), (ch, [r.errors for r in results])
+        page = render(Report(files=results), {"rules": rules})
+        assert not any(o in page for o in ODD), repr(ch)
+        doc = lxml_html.document_fromstring(page)
+        assert [len(s.xpath(".//aside//li")) for s in doc.xpath('//section[@class="sl-file"]')] == [1, 1, 1]
+        article = doc.xpath('//section[@id="sl-file-2"]//article')[0].text_content()
+        # HTML is read as the parser (and the finding's match) reads it: NUL as U+FFFD.
+        expected = "\ufffd" if fmt == "html" and ch == "\x00" else shown(ch)
+        assert expected in article and "Head" in article, repr(ch)
+        for k, result in enumerate(results, 1):
+            (v,) = result.violations
+            marks = marks_by_finding(doc)[(f"sl-file-{k}", 1)]
+            assert "".join(m.text_content() for m in marks) == shown(v.match), (ch, k)
+            assert shown(v.message) in doc.get_element_by_id(f"sl-f{k}-1").text_content()
+
+
+def test_control_character_in_one_file_keeps_every_report(tmp_path):
+    # The reproducer: one \x01 in an HTML fragment's text made --format html
+    # fail with an internal error, and no report was written for any file.
+    (tmp_path / "stylelint.toml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "a.html").write_bytes(b"The mayor claimed \x01 victory.")
+    (tmp_path / "b.md").write_text("The rival claimed it.\n", encoding="utf-8")
+    proc = run("--format", "html", "--output", "out.html", "a.html", "b.md", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    doc = lxml_html.parse(str(tmp_path / "out.html")).getroot()
+    assert "\u2401" in doc.xpath('//section[@id="sl-file-1"]//article')[0].text_content()
+    assert len(marks_by_finding(doc)) == 2

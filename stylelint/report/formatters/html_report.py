@@ -51,6 +51,7 @@ from stylelint.report.results import FileResult, Report, escape_undecodable
 _BASE = 0xF0000
 _MAX_FINDINGS = (0xFFFFD - _BASE) // 2
 _SENT = re.compile("[\U000F0000-\U000FFFFD]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
@@ -197,9 +198,9 @@ def _el(tag: str, text: str | None = None, /, **attrs: Any) -> etree._Element:
     el = etree.Element(tag)
     for key, value in attrs.items():
         if value is not None:
-            el.set(key.rstrip("_").replace("_", "-"), str(value))
+            el.set(key.rstrip("_").replace("_", "-"), _visible(str(value)))
     if text is not None:
-        el.text = _xml_safe(text)
+        el.text = _visible(text)
     return el
 
 
@@ -209,12 +210,38 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, /, **attrs: 
     return el
 
 
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What XML cannot carry (lxml refuses it) or a reader would not see: C0
+# controls but tab and line breaks, DEL, C1 controls, lone surrogates and
+# U+FFFE/U+FFFF. Each becomes one visible character, so no mark moves: a C0
+# control or DEL its Control Pictures symbol (U+0001 as U+2401 "SOH"), the
+# rest U+FFFD.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
-def _xml_safe(text: str) -> str:
-    """Text lxml accepts: control characters and lone surrogates become U+FFFD."""
-    return _XML_BAD.sub("\ufffd", text)
+def _picture(m: re.Match[str]) -> str:
+    c = ord(m.group())
+    return chr(0x2400 + c) if c < 0x20 else "\u2421" if c == 0x7F else "\ufffd"
+
+
+def _visible(text: str) -> str:
+    """``text`` as the report shows it: every character it cannot hold, visible, one for one."""
+    return _INVISIBLE.sub(_picture, text) if _INVISIBLE.search(text) else text
+
+
+def _visible_tree(root: etree._Element) -> None:
+    """Make every text, tail and attribute value under ``root`` visible (see :func:`_visible`).
+
+    lxml's HTML parser keeps control characters (and reads ``&#1;`` as one),
+    but refuses them on any later assignment, so the parsed page is swept once.
+    """
+    for el in root.iter():
+        if el.text and _INVISIBLE.search(el.text):
+            el.text = _visible(el.text)
+        if el.tail and _INVISIBLE.search(el.tail):
+            el.tail = _visible(el.tail)
+        for key, value in el.attrib.items():
+            if _INVISIBLE.search(value):
+                el.set(key, _visible(value))
 
 
 # ---------------------------------------------------------------------------
@@ -552,7 +579,8 @@ def _html_article(source: str, findings: Sequence[_Finding]) -> tuple[etree._Ele
         encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
         huge_tree=True, recover=True, default_doctype=False,
     )
-    data = marked.encode("utf-8", "replace") if marked else b"<p></p>"
+    # Lone surrogates cannot be UTF-8: U+FFFD, one for one, so no sentinel moves.
+    data = _SURROGATE.sub("\ufffd", marked).encode("utf-8") if marked else b"<p></p>"
     try:
         doc = etree.fromstring(data, parser)
     except etree.XMLSyntaxError:
@@ -560,6 +588,7 @@ def _html_article(source: str, findings: Sequence[_Finding]) -> tuple[etree._Ele
     article = _el("div", None, class_="sl-page")
     if doc is None:
         return article, None
+    _visible_tree(doc)
     title = doc.findtext(".//title")
     body = doc.find(".//body")
     if body is None:
@@ -676,7 +705,7 @@ def _text_article(base: str, blocks: Sequence[tuple[int, int, str, int]], events
             listing = None
             front = tag == "pre" and start == 0
             block = _sub(article, tag, None, class_="sl-frontmatter" if front else (None if tag[0] == "h" else "sl-block"))
-        block.text = _xml_safe(_insert(base[shown:stop], evs, shown))
+        block.text = _visible(_insert(base[shown:stop], evs, shown))
     return article
 
 
@@ -707,7 +736,7 @@ def _file_section(report_el: etree._Element, k: int, f: FileResult, rules: Mappi
         p = _sub(box, "p")
         _sub(p, "mark", x.v.rule_id, class_=f"sl-m sl-{_sev(x.v)}", id=f"sl-m{k}-{x.n}", title=_tip(x.v), data_f=str(x.n))
         strong = _sub(p, "strong", f" {x.v.name} ")
-        strong.tail = f"(whole document, {x.v.severity}): {x.v.message}"
+        strong.tail = _visible(f"(whole document, {x.v.severity}): {x.v.message}")
         _sub(p, "a", f"[{x.n}]", href=f"#sl-f{k}-{x.n}", class_="sl-num")
         if x.v.suggestion is not None and x.v.suggestion not in x.v.message:
             _sub(box, "p", f"Suggestion: {x.v.suggestion}")
@@ -738,7 +767,7 @@ def _file_section(report_el: etree._Element, k: int, f: FileResult, rules: Mappi
             p = _sub(box, "p")
             _sub(p, "mark", x.v.match or x.v.rule_id, class_=f"sl-m sl-{_sev(x.v)}", id=f"sl-m{k}-{x.n}",
                  title=_tip(x.v), data_f=str(x.n))
-            _sub(p, "a", f"[{x.n}]", href=f"#sl-f{k}-{x.n}", class_="sl-num").tail = f" {x.v.rule_id} at {x.v.line}:{x.v.column}"
+            _sub(p, "a", f"[{x.n}]", href=f"#sl-f{k}-{x.n}", class_="sl-num").tail = _visible(f" {x.v.rule_id} at {x.v.line}:{x.v.column}")
             x.placed = True
 
     layout = _sub(section, "div", None, class_="sl-layout")
