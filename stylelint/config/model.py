@@ -28,7 +28,8 @@ CONFIG_FILES = ("stylelint.toml", ".stylelint.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 #: No article is this large; a larger limit is a typo (and overflows where sizes are C integers).
 MAX_FILE_SIZE_LIMIT = 2**31
-#: Seconds a rule may spend on one document (see stylelint.engine.budget).
+#: Seconds a rule may spend on a document, per megabyte of prose (at least this; see
+#: stylelint.engine.budget and Linter.time_limit).
 DEFAULT_RULE_TIME_LIMIT = 10.0
 
 

@@ -224,7 +224,7 @@ class Linter:
         rs = self.ruleset
         self._call_plugins("prepare_document", errors, document=doc, config=self.config)
         found: list[tuple[Rule, Violation]] = []
-        with budget.clock(self.config.rule_time_limit) as clock:
+        with budget.clock(self.time_limit(doc)) as clock:
             if rs.phrase_rules:
                 by_rule: dict[str, list] = defaultdict(list)
                 for m in self.matcher.scan(doc.text, doc.tokens):
@@ -243,6 +243,15 @@ class Linter:
 
         return place(doc, found, severities=rs.severities, accept=self.config.accept, hook=hook)
 
+    def time_limit(self, doc: Document) -> float:
+        """Seconds each rule may spend on ``doc``: ``rule_time_limit`` per megabyte of prose, never less.
+
+        A limit that did not grow with the text would stop sound rules on a
+        large article on a slow machine; one per megabyte keeps the cost of a
+        rule that never returns in proportion to what it was given.
+        """
+        return self.config.rule_time_limit * max(1.0, len(doc.text) / 1_000_000)
+
     def _run(self, rule: Rule, clock: budget.Clock | None, errors: list[str], found: list,
              call: Callable[[], Iterable[Violation] | None]) -> None:
         """Run one rule; what it found is kept only if all of it is well formed."""
@@ -253,9 +262,10 @@ class Linter:
         try:
             out = clock.run(collect) if clock is not None else collect()
         except (budget.RuleTimeout, TimeoutError):  # TimeoutError: a regex's own timeout
+            limit = clock.limit if clock is not None else self.config.rule_time_limit
             errors.append(
-                f"rule {rule.id} ({rule.name}) stopped after {self.config.rule_time_limit:g} s on this "
-                "document (rule_time_limit); its findings are left out"
+                f"rule {rule.id} ({rule.name}) stopped after {limit:g} s on this document "
+                "(rule_time_limit); its findings are left out"
             )
             return
         except Exception as exc:
