@@ -20,7 +20,9 @@ from stylelint import __version__
 #: ``stylelint NAME ...`` runs ``module.main(argv)`` instead of linting:
 #: name -> (module, one line for --help, the extra its imports need or None).
 #: Modules load only when their command runs, so the core install stays small.
-SUBCOMMANDS: dict[str, tuple[str, str, str | None]] = {}
+SUBCOMMANDS: dict[str, tuple[str, str, str | None]] = {
+    "serve": ("stylelint.interfaces.server.cli", "run the HTTP service: native API, LanguageTool API, check page", "server"),
+}
 
 EPILOG = """\
 exit codes: 0 clean, 1 findings at or above fail_on, 2 errors (bad input, config or plugin).
@@ -389,18 +391,23 @@ def _explain(linter, rule_id: str) -> int:
     return 0
 
 
+def rule_rows(linter) -> list[dict[str, Any]]:
+    """Every rule of ``linter`` as ``--list-rules --format json`` (and ``GET /v1/rules``) lists it."""
+    active = {r.id for r in linter.rules}
+    return [
+        {
+            "id": r.id, "name": r.name, "severity": str(r.severity), "family": r.family,
+            "plugin": r.plugin, "enabled": r.id in active, "summary": r.summary,
+            "fixable": r.fixable,
+        }
+        for r in linter.all_rules
+    ]
+
+
 def _list_rules(linter, args: argparse.Namespace) -> int:
     active = {r.id for r in linter.rules}
     if args.format == "json":
-        rows = [
-            {
-                "id": r.id, "name": r.name, "severity": str(r.severity), "family": r.family,
-                "plugin": r.plugin, "enabled": r.id in active, "summary": r.summary,
-                "fixable": r.fixable,
-            }
-            for r in linter.all_rules
-        ]
-        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        sys.stdout.write(json.dumps(rule_rows(linter), indent=2) + "\n")
         return 0
     width = max((len(r.name) for r in linter.all_rules), default=4)
     pw = max((len(r.plugin) for r in linter.all_rules), default=6)

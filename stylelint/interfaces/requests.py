@@ -95,9 +95,13 @@ def inline_values(raw: Mapping[str, Any], field: str) -> dict[str, Any]:
         if isinstance(table, Mapping) and (table.get("kind") in FILE_RULE_KINDS or "paths" in table):
             raise RequestError(f"{field}rules[{i}]", "not allowed in a request: a rule that reads files")
     try:
-        return validate_values(raw, origin=f"request: {field}".rstrip(". "), root=".")
+        return validate_values(raw, origin="request", root=".")
     except ConfigError as exc:
-        raise RequestError(field.rstrip(".") or "request", str(exc).removeprefix("request: ")) from None
+        # "request: KEY: problem": name the key itself (a service answers with the field).
+        key, sep, problem = str(exc).removeprefix("request: ").partition(": ")
+        if not sep:
+            raise RequestError(field.rstrip(".") or "request", key) from None
+        raise RequestError(f"{field}{key}", problem) from None
 
 
 def parse_document(raw: Any, field: str = "") -> Document:
