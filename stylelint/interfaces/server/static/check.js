@@ -140,8 +140,9 @@
       const applied = file.applied.length;
       el.text.value = file.text;
       await check();
-      say(applied + " fix" + (applied === 1 ? "" : "es") + " applied; " + findings.length + " finding" +
-          (findings.length === 1 ? "" : "s") + " remain.");
+      const left = findings.length;
+      say(applied + " fix" + (applied === 1 ? "" : "es") + " applied; " + left + " finding" +
+          (left === 1 ? " remains." : "s remain."));
     } catch (e) {
       say(e.message, true);
     } finally {
@@ -259,6 +260,11 @@
     for (const mark of el.article.querySelectorAll("mark[data-f]")) {
       const live = mark.dataset.f.split(" ").some((n) => shown.has(n));
       mark.classList.toggle("ck-off", !live);
+    }
+    // The report's reference numbers (sup.sl-ref) link to their finding: off with it.
+    for (const ref of el.article.querySelectorAll("sup.sl-ref a[href]")) {
+      const n = ref.getAttribute("href").split("-").pop();
+      ref.parentElement.classList.toggle("ck-off", !shown.has(n));
     }
     const visible = visibleFindings();
     el.count.textContent = "(" + visible.length + " shown of " + findings.length +
