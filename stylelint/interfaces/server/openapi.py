@@ -331,11 +331,13 @@ def spec(*, token: bool = False) -> dict[str, Any]:
             "responses": {"200": _json_ok("profiles", "Profiles, the operator's default, and the language each writes.")}}},
         "/v2/check": {
             "get": {"operationId": "ltCheckGet", "summary": "LanguageTool-compatible check (query)",
-                    "description": "LanguageTool's `/v2/check`. " + OFFSETS.split("LanguageTool's", 1)[1].join(["LanguageTool's", ""]),
+                    "description": "LanguageTool's `/v2/check`, its parameters in the query string. `offset` and `length` "
+                                   "count UTF-16 code units of the whole text (markup included).",
                     "parameters": _lt_params(),
                     "responses": {"200": _json_ok("ltCheck", "LanguageTool's answer shape."), **_errors(400, *auth, 413, 503)}},
             "post": {"operationId": "ltCheck", "summary": "LanguageTool-compatible check (form)",
-                     "description": "LanguageTool's `/v2/check`, form-encoded as its clients send it.",
+                     "description": "LanguageTool's `/v2/check`, form-encoded as its clients send it. `offset` and "
+                                    "`length` count UTF-16 code units of the whole text (markup included).",
                      "requestBody": {"required": True, "content": {"application/x-www-form-urlencoded": {"schema": lt_form}}},
                      "responses": {"200": _json_ok("ltCheck", "LanguageTool's answer shape."), **_errors(400, *auth, 413, 415, 503)}},
         },
@@ -364,7 +366,7 @@ def spec(*, token: bool = False) -> dict[str, Any]:
     return doc
 
 
-_DOCS_CSS = """body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem 2rem;color:#1f1f1f}
+DOCS_CSS = """body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem 2rem;color:#1f1f1f}
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd}
 code,pre{font:13px/1.45 ui-monospace,Menlo,Consolas,monospace}pre{background:#f6f6f4;padding:.6rem;overflow:auto;max-height:24rem}
 .m{display:inline-block;min-width:3.5rem;font-weight:700}.get{color:#0d5aa7}.post{color:#1b5e20}
@@ -414,5 +416,3 @@ def docs_page(document: dict[str, Any]) -> str:
     out.append("</body></html>\n")
     return "".join(out)
 
-
-DOCS_CSS = _DOCS_CSS
