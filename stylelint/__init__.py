@@ -43,13 +43,13 @@ _LAZY = {
     "Fix": ("model.findings", "Fix"),
     "Parser": ("parsers.base", "Parser"),
     "Formatter": ("report.formatters.base", "Formatter"),
-    "ConfigError": ("config.model", "ConfigError"),
+    "ConfigError": ("config.errors", "ConfigError"),
 }
 
 __all__ = ["__version__", "hookimpl", *_LAZY]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from stylelint.config.model import ConfigError  # noqa: F401
+    from stylelint.config.errors import ConfigError  # noqa: F401
     from stylelint.interfaces.api import fix_text, lint_paths, lint_text  # noqa: F401
     from stylelint.model.document import Block, Document, Span  # noqa: F401
     from stylelint.model.findings import Fix, Severity, Violation  # noqa: F401

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from stylelint import Example, Existence, Rule, Substitution, hookimpl
 from stylelint.config.model import Config
-from stylelint.engine.linter import Linter, is_selected
+from stylelint.engine.linter import Linter
 from stylelint.engine.plugins import get_plugin_manager
+from stylelint.engine.ruleset import is_selected
 from stylelint.model.findings import Severity
 from stylelint.rule.testing import lint, linter_for
 

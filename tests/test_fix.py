@@ -14,7 +14,7 @@ from stylelint.interfaces.api import fix_text, lint_text
 from stylelint.model.document import Span
 from stylelint.model.findings import Fix, Violation
 from stylelint.rule.testing import linter_for
-from stylelint.run.fix import apply_fixes, prepare_replacement, unified_diff
+from stylelint.run.edits import apply_fixes, prepare_replacement, unified_diff
 
 from clihelp import run
 

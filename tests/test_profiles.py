@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import stylelint
-from stylelint.config.model import ConfigError
+from stylelint.config.errors import ConfigError
 from stylelint.config.profiles import (
     DEFAULT_PROFILE,
     PROFILES,

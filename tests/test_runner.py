@@ -5,20 +5,22 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import time
 
-from stylelint.run.cache import RACY_NS
+import pytest
 
-from clihelp import run
-from conftest import CORPUS, REFERENCE
+from clihelp import run, without_permission_override
+from conftest import REFERENCE, ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 
 
-def corpus_sample(tmp_path, n=24):
+def corpus_sample(tmp_path, copies=4):
+    """A folder of the repository's own articles (text, Markdown, HTML), each several times."""
     folder = tmp_path / "articles"
     folder.mkdir()
-    texts = sorted((CORPUS / "text").glob("*.txt"))[:n] if (CORPUS / "text").is_dir() else []
-    for i, src in enumerate(texts):
-        shutil.copy(src, folder / f"t{i:02d}.txt")
+    for k in range(copies):
+        for src in sorted(FIXTURES.iterdir()):
+            shutil.copy(src, folder / f"{k}-{src.name}")
     shutil.copy(REFERENCE, folder / "reference.txt")
     (folder / "page.html").write_text("<article><p>&ldquo;We won,&rdquo; the mayor <b>claimed</b>.</p></article>")
     (folder / "post.md").write_text('# Title\n\n"We won," the [mayor](https://x.org) *claimed*.\n')
@@ -27,9 +29,7 @@ def corpus_sample(tmp_path, n=24):
 
 
 def test_jobs_and_cache_do_not_change_findings(tmp_path):
-    folder = corpus_sample(tmp_path, n=32)
-    # Older than the cache's racy window, so that warm runs may answer from the run index.
-    time.sleep(RACY_NS / 1e9 + 0.1)
+    folder = corpus_sample(tmp_path)
     cache = str(tmp_path / "cache")
     outputs = {}
     for label, args in {
@@ -48,10 +48,9 @@ def test_jobs_and_cache_do_not_change_findings(tmp_path):
     assert len({outputs[k + "-text"] for k in ("j1", "j2", "cold", "warm", "warm-j2")}) == 1
     data = json.loads(outputs["j1"])
     assert data["summary"]["violations"] > 50
-    assert os.listdir(cache)
-    # Every file linted without error is indexed by its stat (the text runs share the index).
-    (index,) = (tmp_path / "cache" / "runs").glob("*.json")
-    assert len(json.loads(index.read_text())["files"]) == data["summary"]["files"] - 1
+    # One entry per distinct article linted without error (copies share theirs).
+    entries = list((tmp_path / "cache").rglob("*.json"))
+    assert len(entries) == len(list(FIXTURES.iterdir())) + 3  # the reference, page.html and post.md
 
 
 def test_cache_entries_are_used_and_corrupt_ones_ignored(tmp_path):
@@ -102,119 +101,11 @@ def test_jobs_argument_is_validated():
     assert proc.returncode == 2 and "expected at least 1" in proc.stderr
 
 
-# -- the run index: unchanged files answered from their stat ---------------------
-
 def _articles(folder, n=40):
     folder.mkdir()
     for i in range(n):
         (folder / f"a{i:02d}.txt").write_text(f"The mayor mentioned {i} plans on Jan. 14.\n", encoding="utf-8")
     return folder
-
-
-def _lint(folder, cache, sources=False):
-    from stylelint.config.model import ConfigResolver
-    from stylelint.run.runner import run_paths
-
-    report = run_paths([str(folder)], ConfigResolver(), jobs=1, cache_dir=str(cache), sources=sources)
-    return report
-
-
-def _counting_reads(monkeypatch):
-    from stylelint.run import runner
-
-    reads: list[str] = []
-    real = runner.read_article
-
-    def read(path, *args):
-        reads.append(os.path.basename(path))
-        return real(path, *args)
-
-    monkeypatch.setattr(runner, "read_article", read)
-    return reads
-
-
-def test_run_index_answers_unchanged_files_without_reading_them(tmp_path, monkeypatch):
-    from stylelint.run import cache as cache_module
-
-    monkeypatch.setattr(cache_module, "RACY_NS", 0)  # these files were written just now
-    monkeypatch.chdir(tmp_path)
-    folder = _articles(tmp_path / "articles")
-    cache = tmp_path / "cache"
-    first = _lint(folder, cache)
-    assert len(list((cache / "runs").glob("*.json"))) == 1
-    reads = _counting_reads(monkeypatch)
-    second = _lint(folder, cache)
-    assert reads == []
-    assert second.to_dict() == first.to_dict()
-    assert all(f.source is None and f.encoding == "utf-8" for f in second.files)
-
-    # The same size and modification time, other words: the change time shows it.
-    changed = folder / "a07.txt"
-    before = changed.stat()
-    changed.write_text("The mayor mentioned 9 plans on Jan. 14.\n", encoding="utf-8")
-    assert changed.stat().st_size == before.st_size
-    os.utime(changed, ns=(before.st_atime_ns, before.st_mtime_ns))
-    third = _lint(folder, cache)
-    assert set(reads) == {"a07.txt"}  # read to hash it, then to lint it
-    fresh = _lint(folder, tmp_path / "fresh-cache")
-    assert third.to_dict() == fresh.to_dict() != first.to_dict()
-
-    # A report that shows the text reads every file (and the index still serves the findings).
-    reads.clear()
-    shown = _lint(folder, cache, sources=True)
-    assert len(reads) == 40 and all(f.source for f in shown.files)
-    assert shown.to_dict() == fresh.to_dict()
-
-
-def test_files_changed_within_the_racy_window_are_not_indexed(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    folder = _articles(tmp_path / "articles")
-    cache = tmp_path / "cache"
-    first = _lint(folder, cache)
-    reads = _counting_reads(monkeypatch)
-    second = _lint(folder, cache)
-    # Read and hashed again (their content key still hits): seconds-old files are not trusted by stat.
-    assert len(reads) == 40
-    assert second.to_dict() == first.to_dict()
-
-
-def test_damaged_run_index_is_ignored_and_rewritten(tmp_path, monkeypatch):
-    from stylelint.run import cache as cache_module
-
-    monkeypatch.setattr(cache_module, "RACY_NS", 0)
-    monkeypatch.chdir(tmp_path)
-    folder = _articles(tmp_path / "articles")
-    cache = tmp_path / "cache"
-    first = _lint(folder, cache)
-    (index,) = (cache / "runs").glob("*.json")
-    for damage in ("{not json", '{"stylelint": "0.0", "format": 2, "files": {}}', '{"files": []}', "[]"):
-        index.write_text(damage)
-        assert _lint(folder, cache).to_dict() == first.to_dict()
-        assert json.loads(index.read_text())["files"]
-    # A record whose findings do not decode is a miss: the file is read and linted again.
-    data = json.loads(index.read_text())
-    record = data["files"][str(folder / "a01.txt")]
-    record[4]["violations"] = "not rows"
-    index.write_text(json.dumps(data))
-    reads = _counting_reads(monkeypatch)
-    assert _lint(folder, cache).to_dict() == first.to_dict()
-    assert set(reads) == {"a01.txt"}
-
-
-def test_run_indexes_are_kept_per_command_and_pruned(tmp_path, monkeypatch):
-    from stylelint.run import cache as cache_module
-
-    monkeypatch.setattr(cache_module, "INDEX_MIN_FILES", 1)
-    monkeypatch.setattr(cache_module, "INDEX_KEEP", 3)
-    monkeypatch.chdir(tmp_path)
-    folder = _articles(tmp_path / "articles", n=6)
-    cache = tmp_path / "cache"
-    from stylelint.config.model import ConfigResolver
-    from stylelint.run.runner import run_paths
-
-    for i in range(6):
-        run_paths([str(folder / f"a{i:02d}.txt")], ConfigResolver(), jobs=1, cache_dir=str(cache), sources=False)
-    assert len(list((cache / "runs").glob("*.json"))) == 3
 
 
 def test_cache_that_cannot_be_written_is_skipped_and_a_file_named_as_the_folder_is_refused(tmp_path):
@@ -229,3 +120,81 @@ def test_cache_that_cannot_be_written_is_skipped_and_a_file_named_as_the_folder_
     refused = run("--format", "json", "--cache", "--cache-dir", str(blocker), str(folder), cwd=tmp_path)
     assert refused.returncode == 2 and refused.stdout == ""
     assert refused.stderr.strip() == f"stylelint: error: --cache-dir {blocker}: not a folder"
+
+
+# -- what the walk cannot read, and what is not a file ---------------------------
+
+def test_an_unreadable_folder_is_an_error_and_the_rest_is_linted(tmp_path):
+    prefix = without_permission_override()
+    if prefix is None:
+        pytest.skip("running as root without setpriv: every folder is readable")
+    top = tmp_path / "articles"
+    (top / "locked").mkdir(parents=True)
+    (top / "locked" / "x.txt").write_text("The advisor spoke.\n")
+    (top / "open").mkdir()
+    (top / "open" / "y.txt").write_text("The advisor spoke.\n")
+    (top / "z.txt").write_text("The advisor spoke.\n")
+    (top / "locked").chmod(0)
+    try:
+        proc = run("--format", "json", "articles", "articles/locked/x.txt", cwd=tmp_path, prefix=prefix)
+    finally:
+        (top / "locked").chmod(0o755)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.splitlines() == [
+        "articles/locked: error: cannot read folder: Permission denied; its files are not linted",
+        # A file under it is not "no such file".
+        "articles/locked/x.txt: error: cannot read: Permission denied",
+    ]
+    files = json.loads(proc.stdout)["files"]
+    # In the walk's order: the folder's files, then each subfolder where it stands.
+    assert [f["path"] for f in files] == ["articles/z.txt", "articles/locked", "articles/open/y.txt",
+                                          "articles/locked/x.txt"]
+    assert all(f["violations"] for f in files if f["path"].endswith(("y.txt", "z.txt")))
+
+
+def test_fifos_sockets_and_devices_are_refused_not_read(tmp_path):
+    import socket
+
+    top = tmp_path / "articles"
+    top.mkdir()
+    (top / "a.txt").write_text("The advisor spoke.\n")
+    os.mkfifo(top / "pipe.txt")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(top / "sock.md"))
+    try:
+        # Before, the FIFO blocked the run for good: a time limit turns that into a failure.
+        proc = run("articles", "articles/pipe.txt", "/dev/null", "/dev/zero", cwd=tmp_path, timeout=60)
+    finally:
+        sock.close()
+    assert proc.returncode == 2
+    errors = [line for line in proc.stderr.splitlines() if ": error: " in line]
+    assert errors == [
+        "articles/pipe.txt: error: is a FIFO (named pipe), not a regular file; skipped",
+        "articles/sock.md: error: is a socket, not a regular file; skipped",
+        "articles/pipe.txt: error: is a FIFO (named pipe), not a regular file; skipped",
+        "/dev/null: error: is a character device, not a regular file; skipped",
+        "/dev/zero: error: is a character device, not a regular file; skipped",
+    ]
+    assert "articles/a.txt:1:" in proc.stdout
+
+
+def test_temporary_files_a_killed_run_left_are_swept_by_the_next_write(tmp_path):
+    import subprocess
+    import sys
+
+    from stylelint.run.fileio import temp_prefix
+
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(ended.stdout)
+    cache, out = tmp_path / "cache", tmp_path / "reports"
+    cache.mkdir()
+    out.mkdir()
+    left = [cache / (temp_prefix("tmp", dead) + "abc123.tmp"), out / (temp_prefix("tmp", dead) + "def456.tmp")]
+    alive = cache / (temp_prefix("tmp", os.getpid()) + "live00.tmp")  # a run still writing: kept
+    for path in [*left, alive]:
+        path.write_text("{half a")
+    (tmp_path / "a.txt").write_text("The vote is on Dec. 7th.\n")
+    proc = run("--cache", "--cache-dir", str(cache), "-o", str(out / "r.json"), "-f", "json", str(tmp_path / "a.txt"))
+    assert proc.returncode == 1, proc.stderr
+    assert not any(p.exists() for p in left) and alive.exists()
+    assert json.loads((out / "r.json").read_text())["summary"]["violations"] == 1

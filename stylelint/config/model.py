@@ -13,27 +13,23 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from stylelint.config.errors import ConfigError
 from stylelint.config.profiles import DEFAULT_PROFILE, PROFILES, check_setting
+from stylelint.config.toml import read_toml
 from stylelint.model.findings import Severity
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 _RULE_PREFIX = re.compile(r"^[A-Z]{3}\d{0,3}$")
 CONFIG_FILES = ("stylelint.toml", ".stylelint.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
-
-
-class ConfigError(ValueError):
-    """A config problem; ``str()`` is the one-line message for the user."""
+#: No article is this large; a larger limit is a typo (and overflows where sizes are C integers).
+MAX_FILE_SIZE_LIMIT = 2**31
+#: Seconds a rule may spend on one document (see stylelint.engine.budget).
+DEFAULT_RULE_TIME_LIMIT = 10.0
 
 
 @dataclass(frozen=True)
@@ -72,6 +68,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     content_selector: str | None = None
     accept: tuple[Mapping[str, str], ...] = ()
+    rule_time_limit: float = DEFAULT_RULE_TIME_LIMIT
 
     def plugin_settings(self, name: str) -> Mapping[str, Any]:
         """The ``[plugins.NAME]`` table for a plugin (empty if absent)."""
@@ -123,7 +120,7 @@ def _matches(path: str, globs: Sequence[str], root: str) -> bool:
 _TOP_KEYS = {
     "profile", "select", "extend_select", "ignore", "severity", "fail_on", "rules_dirs",
     "dictionaries", "exclude", "settings", "rules", "rule_options", "plugins", "overrides",
-    "max_file_size", "content_selector", "accept",
+    "max_file_size", "content_selector", "accept", "rule_time_limit",
 }
 _OVERRIDE_KEYS = {
     "paths", "profile", "select", "extend_select", "ignore", "severity", "fail_on", "settings",
@@ -241,9 +238,13 @@ def validate_values(data: Mapping[str, Any], origin: str, root: str) -> dict[str
         elif key == "overrides":
             out[key] = _overrides(v, value)
         elif key == "max_file_size":
-            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-                raise v.fail(key, f"expected a positive number of bytes, got {value!r}")
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= MAX_FILE_SIZE_LIMIT:
+                raise v.fail(key, f"expected a positive number of bytes (at most {MAX_FILE_SIZE_LIMIT:,}), got {_short(value)}")
             out[key] = value
+        elif key == "rule_time_limit":
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 < value <= 3600:
+                raise v.fail(key, f"expected seconds, more than 0 and at most 3600, got {_short(value)}")
+            out[key] = float(value)
         elif key == "content_selector":
             if not isinstance(value, str) or not value.strip():
                 raise v.fail(key, "expected a CSS selector string")
@@ -251,6 +252,12 @@ def validate_values(data: Mapping[str, Any], origin: str, root: str) -> dict[str
         elif key == "accept":
             out[key] = _accept(v, value)
     return out
+
+
+def _short(value: Any) -> str:
+    """A value for an error message, cut short (a 10**1000 would fill the screen)."""
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else f"a {len(str(abs(value)))}-digit number"
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _dictionaries(v: _Validator, value: Any) -> tuple[Mapping[str, Any], ...]:
@@ -325,20 +332,10 @@ def apply_values(config: Config, values: Mapping[str, Any]) -> Config:
 # ---------------------------------------------------------------------------
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
-
-
 def load_config(path: str | os.PathLike[str]) -> Config:
     """Load and validate one config file (TOML, or pyproject.toml's table)."""
     path = Path(path)
-    data = _read_toml(path)
+    data = read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("stylelint", {})
         origin = f"{path} [tool.stylelint]"

@@ -124,13 +124,15 @@ def check_setting(key: str, value: Any) -> str | None:
         return f"unknown setting (allowed: {', '.join(sorted(SETTINGS))})"
     kind, allowed, _ = SETTINGS[key]
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) > 1e9:
+            return "expected a number of at most 1,000,000,000"
         value = float(value)  # TOML writes 9 for 9.0
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
         return f"expected a {kind.__name__}, got {value!r}"
     if kind is list and not all(isinstance(v, str) for v in value):
         return f"expected a list of strings, got {value!r}"
-    if kind in (int, float) and value <= 0:
-        return f"expected a positive number, got {value!r}"
+    if kind in (int, float) and not 0 < value <= 1e9:
+        return "expected a positive number of at most 1,000,000,000"
     if allowed is not None and value not in allowed:
         return f"got {value!r} (allowed: {', '.join(map(str, allowed))})"
     return None

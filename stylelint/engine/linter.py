@@ -1,93 +1,37 @@
 """The engine: select rules, run them over a document, place the findings.
 
 A :class:`Linter` is built once per resolved configuration. It asks the
-plugins for rules, parsers and formatters, selects rules by profile,
-``select``/``ignore``, and compiles the phrase lists of every active phrase
-rule into one matcher. Linting a document then costs one tokenization, one
-matcher pass and one call per custom rule; every finding is filtered by
-scope, quotation, inline suppression and accepted findings, given its
-severity, and mapped to its exact source line and column.
+plugins for rules, parsers and formatters, selects rules
+(:mod:`stylelint.engine.ruleset`), and compiles the phrase lists of every
+active phrase rule into one matcher. Linting a document then costs one
+tokenization, one matcher pass and one call per custom rule, each under the
+rule time limit (:mod:`stylelint.engine.budget`); the findings then go
+through the stages of :mod:`stylelint.engine.placing` (scope, quotation,
+position, suppression, acceptance, residue).
 """
 
 from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from stylelint.config.model import Config, ConfigError
+from stylelint.config.errors import ConfigError
+from stylelint.config.model import Config
 from stylelint.config.profiles import get_profile
-from stylelint.engine.plugins import PluginSet, get_plugin_manager
-from stylelint.model.document import Document, Ranges
-from stylelint.model.findings import Severity, Violation
+from stylelint.engine import budget
+from stylelint.engine.placing import place
+from stylelint.engine.plugins import PluginSet, get_plugin_manager, one_line
+from stylelint.engine.ruleset import RuleSet, select_rules
+from stylelint.model.document import Document
+from stylelint.model.findings import Fix, Violation
 from stylelint.model.quotes import find_quotes
-from stylelint.model.suppression import Suppressions
 from stylelint.parsers.base import ParseError, Parser
 from stylelint.report.formatters.base import Formatter
 from stylelint.report.results import FileResult
-from stylelint.rule.base import RULE_ID, PhraseRule, Rule, RuleContext, longest
+from stylelint.rule.base import RULE_ID, Rule, longest
 from stylelint.rule.matcher import PhraseEntry, compile_matcher
-
-
-class RuleError(Exception):
-    """A rule that raised; ``str()`` names the rule and the exception."""
-
-
-def _prefix_len(rule_id: str, prefixes: Sequence[str]) -> int:
-    """Length of the longest prefix in ``prefixes`` matching ``rule_id`` (-1: none)."""
-    best = -1
-    for p in prefixes:
-        if p == "ALL":
-            best = max(best, 0)
-        elif rule_id.startswith(p):
-            best = max(best, len(p))
-    return best
-
-
-def is_selected(rule: Rule, config: Config) -> bool:
-    """Whether ``config`` turns ``rule`` on (the more specific prefix wins).
-
-    A family prefix or ``ALL`` selects the rules the profile runs; a rule that
-    is off by default, or belongs to another house style, needs its exact id.
-    """
-    usual = rule.applies_to(config.profile)
-
-    def strength(prefixes: Sequence[str]) -> int:
-        n = _prefix_len(rule.id, prefixes)
-        return n if (usual or n == len(rule.id)) else -1
-
-    on = strength(config.select) if config.select else (3 if usual else -1)
-    on = max(on, strength(config.extend_select))
-    if on < 0:
-        return False
-    off = _prefix_len(rule.id, config.ignore)
-    return off < on
-
-
-def severity_for(rule: Rule, config: Config) -> Severity | None:
-    """The config's most specific severity override for ``rule``, if any."""
-    best, sev = -1, None
-    for prefix, value in config.severity.items():
-        n = _prefix_len(rule.id, [prefix])
-        if n > best:
-            best, sev = n, value
-    return sev
-
-
-def unknown_selectors(config: Config, rules: Sequence[Rule]) -> list[str]:
-    """One line for each rule id or prefix in ``config`` that names no rule.
-
-    A mistyped ``--select ATT01`` would otherwise run nothing and pass.
-    """
-    ids = [r.id for r in rules]
-    problems = []
-    for key in ("select", "extend_select", "ignore", "severity", "rule_options"):
-        for prefix in getattr(config, key):
-            if prefix != "ALL" and not any(i.startswith(prefix) for i in ids):
-                problems.append(f"{key}: {prefix!r} names no rule (see stylelint --list-rules)")
-    return problems
 
 
 class Linter:
@@ -112,66 +56,38 @@ class Linter:
                 self.formatters.setdefault(fmt.name, fmt)
         self.profile = get_profile(config.profile)
         self._plugin_errors: list[str] = list(self.plugins.errors)
-        self._ruleset: tuple | None = None
+        self._ruleset: RuleSet | None = None
         self._matcher = None
         self._lock = threading.RLock()
 
     # Rules are collected on first use: a run whose files all come from the
     # result cache never imports the rule packs.
-    def _rule_state(self) -> tuple:
+    @property
+    def ruleset(self) -> RuleSet:
+        """The rules this configuration runs (collected and selected on first use)."""
         if self._ruleset is None:
             with self._lock:
                 if self._ruleset is None:
-                    config = self.config
                     errors = list(self._plugin_errors)
                     all_rules = self._collect_rules(errors)
-                    errors.extend(unknown_selectors(config, all_rules))
-                    settings = {**self.profile.settings, **config.settings}
-                    rules = [r for r in all_rules if is_selected(r, config)]
-                    severities = {r.id: sev for r in rules if (sev := severity_for(r, config))}
-                    contexts = {
-                        r.id: RuleContext(config.profile, settings, config.rule_options.get(r.id, {}))
-                        for r in rules
-                    }
-                    phrase = [r for r in rules if isinstance(r, PhraseRule)]
-                    check = [r for r in rules if not isinstance(r, PhraseRule)]
-                    self._ruleset = (errors, all_rules, rules, severities, contexts, phrase, check)
+                    settings = {**self.profile.settings, **self.config.settings}
+                    self._ruleset = select_rules(self.config, all_rules, settings, errors)
         return self._ruleset
 
     @property
     def errors(self) -> list[str]:
-        """Plugin and rule-registration errors (one line each)."""
-        return self._rule_state()[0]
+        """Plugin, registration and selection errors (one line each)."""
+        return self.ruleset.errors
 
     @property
     def all_rules(self) -> list[Rule]:
         """Every registered rule, selected or not, by id."""
-        return self._rule_state()[1]
+        return self.ruleset.all_rules
 
     @property
     def rules(self) -> list[Rule]:
         """The rules this configuration runs."""
-        return self._rule_state()[2]
-
-    @property
-    def severities(self) -> dict[str, Severity]:
-        """Severity overrides from the config, by rule id."""
-        return self._rule_state()[3]
-
-    @property
-    def contexts(self) -> dict[str, RuleContext]:
-        """Each selected rule's context (profile settings and options)."""
-        return self._rule_state()[4]
-
-    @property
-    def phrase_rules(self) -> list[PhraseRule]:
-        """Selected rules served by the shared phrase matcher."""
-        return self._rule_state()[5]
-
-    @property
-    def check_rules(self) -> list[Rule]:
-        """Selected rules that scan the document themselves."""
-        return self._rule_state()[6]
+        return self.ruleset.rules
 
     # -- setup -------------------------------------------------------------
 
@@ -184,18 +100,18 @@ class Linter:
             name = self.plugins.name_of(impl.plugin)
             try:
                 args = {a: self.config for a in impl.argnames}
-                result = impl.function(**args)
+                result = list(impl.function(**args) or ())
             except ConfigError as exc:
                 errors.append(str(exc))
                 continue
-            except Exception as exc:
-                errors.append(f"plugin {name}: register_rules failed: {type(exc).__name__}: {exc}")
+            except (Exception, SystemExit) as exc:
+                errors.append(f"plugin {name}: register_rules failed: {one_line(exc)}")
                 continue
-            for rule in result or ():
+            for rule in result:
                 if not isinstance(rule, Rule):
-                    errors.append(f"plugin {name}: register_rules returned {rule!r}, not a Rule")
+                    errors.append(f"plugin {name}: register_rules returned {_short(rule)}, not a Rule")
                     continue
-                if not RULE_ID.match(rule.id or ""):
+                if not isinstance(rule.id, str) or not RULE_ID.match(rule.id):
                     errors.append(f"plugin {name}: rule id {rule.id!r} is not like 'ABC123'")
                     continue
                 if rule.id in rules:
@@ -212,14 +128,14 @@ class Linter:
     def matcher(self):
         """The one phrase matcher of all active phrase rules (built on first use)."""
         if self._matcher is None:
-            self._rule_state()
+            rs = self.ruleset
             with self._lock:
                 if self._matcher is None:
-                    key = tuple(r.phrase_key(self.contexts[r.id]) for r in self.phrase_rules)
+                    key = tuple(r.phrase_key(rs.contexts[r.id]) for r in rs.phrase_rules)
 
                     def entries() -> Iterable[PhraseEntry]:
-                        for r in self.phrase_rules:
-                            for phrase, payload in r.phrases(self.contexts[r.id]).items():
+                        for r in rs.phrase_rules:
+                            for phrase, payload in r.phrases(rs.contexts[r.id]).items():
                                 yield PhraseEntry(r.id, phrase, payload, r.case_sensitive)
 
                     self._matcher = compile_matcher(key, entries())
@@ -289,102 +205,101 @@ class Linter:
     def lint_document(self, doc: Document, errors: list[str] | None = None) -> list[Violation]:
         """Run every selected rule over ``doc``; returns placed findings.
 
-        A rule that raises is reported in ``errors`` by id; the rest still run.
+        A rule that raises, returns something that is not a finding, or runs
+        past ``rule_time_limit`` is reported in ``errors`` by id and its
+        findings are dropped; the other rules' findings stand.
         """
         errors = errors if errors is not None else []
-        hook = self.plugins.pm.hook
-        try:
-            hook.prepare_document(document=doc, config=self.config)
-        except Exception as exc:
-            errors.append(f"prepare_document failed: {type(exc).__name__}: {exc}")
+        rs = self.ruleset
+        self._call_plugins("prepare_document", errors, document=doc, config=self.config)
         found: list[tuple[Rule, Violation]] = []
-        if self.phrase_rules:
-            by_rule: dict[str, list] = defaultdict(list)
-            for m in self.matcher.scan(doc.text, doc.tokens):
-                by_rule[m.entry.owner].append(m)
-            for rule in self.phrase_rules:
-                matches = by_rule.get(rule.id)
-                if matches:
-                    self._run(rule, doc, errors, found, lambda r=rule, ms=matches: r.on_matches(doc, longest(ms), self.contexts[r.id]))
-        for rule in self.check_rules:
-            self._run(rule, doc, errors, found, lambda r=rule: r.check(doc, self.contexts[r.id]))
-        return self._place(doc, found)
+        with budget.clock(self.config.rule_time_limit) as clock:
+            if rs.phrase_rules:
+                by_rule: dict[str, list] = defaultdict(list)
+                for m in self.matcher.scan(doc.text, doc.tokens):
+                    by_rule[m.entry.owner].append(m)
+                for rule in rs.phrase_rules:
+                    matches = by_rule.get(rule.id)
+                    if matches:
+                        ctx = rs.contexts[rule.id]
+                        self._run(rule, clock, errors, found, lambda r=rule, c=ctx, ms=matches: r.on_matches(doc, longest(ms), c))
+            for rule in rs.check_rules:
+                ctx = rs.contexts[rule.id]
+                self._run(rule, clock, errors, found, lambda r=rule, c=ctx: r.check(doc, c))
 
-    def _run(self, rule: Rule, doc: Document, errors: list[str], found: list, call) -> None:
+        def hook(v: Violation) -> bool:
+            return bool(self._call_plugins("suppress_violation", errors, violation=v, document=doc, config=self.config))
+
+        return place(doc, found, severities=rs.severities, accept=self.config.accept, hook=hook)
+
+    def _run(self, rule: Rule, clock: budget.Clock | None, errors: list[str], found: list,
+             call: Callable[[], Iterable[Violation] | None]) -> None:
+        """Run one rule; what it found is kept only if all of it is well formed."""
+
+        def collect() -> list[Violation]:
+            return list(call() or ())
+
         try:
-            # A rule that crashes midway reports nothing: half its findings mislead.
-            found.extend([(rule, v) for v in call() or ()])
+            out = clock.run(collect) if clock is not None else collect()
+        except (budget.RuleTimeout, TimeoutError):  # TimeoutError: a regex's own timeout
+            errors.append(
+                f"rule {rule.id} ({rule.name}) stopped after {self.config.rule_time_limit:g} s on this "
+                "document (rule_time_limit); its findings are left out"
+            )
+            return
         except Exception as exc:
+            # A rule that crashes midway reports nothing: half its findings mislead.
             if self.debug:
                 raise
-            errors.append(f"rule {rule.id} ({rule.name}) crashed: {type(exc).__name__}: {exc}")
+            errors.append(f"rule {rule.id} ({rule.name}) crashed: {one_line(exc)}")
+            return
+        problem = next((p for v in out if (p := _malformed(v))), None)
+        if problem:
+            errors.append(f"rule {rule.id} ({rule.name}) returned {problem}; its findings are left out")
+            return
+        found.extend((rule, v) for v in out)
 
-    def _place(self, doc: Document, found: list[tuple[Rule, Violation]]) -> list[Violation]:
-        suppressions = Suppressions(doc.directives)
-        accept = self.config.accept
-        hook = self.plugins.pm.hook
-        out: list[Violation] = []
-        residue: list[tuple[int, int]] = []  # source spans of page residue (see Rule.residue)
-        maskable: set[int] = set()  # findings that residue hides (not residue, not document-level)
-        seen: set[tuple[str, int, int]] = set()
-        text_len = len(doc.text)
-        for rule, v in found:
-            span = v.span
-            if not (0 <= span.start <= span.end <= text_len):
+    def _call_plugins(self, name: str, errors: list[str], **kwargs: Any) -> Any:
+        """Call hook ``name`` plugin by plugin (first result wins, as pluggy's firstresult).
+
+        A plugin that raises is named in one error line (once per document)
+        and skipped; the others still run.
+        """
+        caller = getattr(self.plugins.pm.hook, name)
+        for impl in reversed(caller.get_hookimpls()):
+            try:
+                result = impl.function(**{a: kwargs[a] for a in impl.argnames})
+            except Exception as exc:
+                if self.debug:
+                    raise
+                line = f"plugin {self.plugins.name_of(impl.plugin)}: {name} failed: {one_line(exc)}"
+                if line not in errors:
+                    errors.append(line)
                 continue
-            if not rule.document_level:
-                if rule.scopes is not None:
-                    block = doc.block_at(span.start)
-                    if block is None or block.kind not in rule.scopes:
-                        continue
-                if not rule.in_quotes and doc.in_quote(span):
-                    continue
-            start, end = doc.source_span(span)
-            line, col = doc.position(start)
-            end_line, end_col = doc.position(end)
-            key = (v.rule_id, start, end)
-            if key in seen:
-                continue
-            seen.add(key)
-            match = doc.text[span.start : span.end]
-            placed = replace(
-                v,
-                severity=self.severities.get(rule.id, v.severity),
-                name=v.name or rule.name,
-                match=match,
-                offset=start,
-                end_offset=end,
-                line=line,
-                column=col,
-                end_line=end_line,
-                end_column=end_col,
-                approximate=doc.is_approximate(span),
-            )
-            if suppressions.suppressed(rule.id, start, line):
-                continue
-            if accept and _accepted(placed, accept):
-                continue
-            if hook.suppress_violation(violation=placed, document=doc, config=self.config):
-                continue
-            out.append(placed)
-            if rule.residue:
-                residue.append((start, end))
-            elif not rule.document_level:
-                maskable.add(id(placed))
-        if residue:
-            # Text that is page residue is to be deleted, not edited: other
-            # rules' findings inside it would only be noise.
-            inside = Ranges(residue).contains
-            out = [v for v in out if id(v) not in maskable or not inside(v.offset, v.end_offset)]
-        out.sort(key=Violation.sort_key)
-        return out
+            if result is not None and caller.spec and caller.spec.opts.get("firstresult"):
+                return result
+        return None
 
 
-def _accepted(v: Violation, accept: Sequence[Mapping[str, Any]]) -> bool:
-    for item in accept:
-        if v.rule_id.startswith(item["rule"]) and ("match" not in item or item["match"] == v.match):
-            return True
-    return False
+def _malformed(v: Any) -> str | None:
+    """What is wrong with something a rule returned as a finding, or None."""
+    if not isinstance(v, Violation):
+        return f"{type(v).__name__} {_short(v)} instead of a finding"
+    if not isinstance(v.message, str):
+        return f"a finding whose message is {type(v.message).__name__}, not a string"
+    if v.suggestion is not None and not isinstance(v.suggestion, str):
+        return f"a finding whose suggestion is {type(v.suggestion).__name__}, not a string"
+    if v.fix is not None and not (isinstance(v.fix, Fix) and isinstance(v.fix.replacement, str)):
+        return "a finding whose fix is not a Fix with a string replacement"
+    span = v.span
+    if not (isinstance(getattr(span, "start", None), int) and isinstance(getattr(span, "end", None), int)):
+        return "a finding whose span is not a Span of whole numbers"
+    return None
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _plugin_fingerprint(config: Config) -> tuple:

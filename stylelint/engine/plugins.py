@@ -155,9 +155,9 @@ def _entry_points() -> list[metadata.EntryPoint]:
     return sorted(group, key=lambda ep: ep.name)
 
 
-def _one_line(exc: BaseException) -> str:
-    text = f"{type(exc).__name__}: {exc}".strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+def one_line(exc: BaseException) -> str:
+    """``Type: message`` on one line (a message may hold newlines)."""
+    return " ".join(f"{type(exc).__name__}: {exc}".split()).removesuffix(":")
 
 
 def get_plugin_manager(
@@ -180,7 +180,7 @@ def get_plugin_manager(
         try:
             pm.register(plugin, name=name)
         except Exception as exc:  # a bad hookimpl signature and the like
-            plugins.errors.append(f"plugin {display or name}: {_one_line(exc)}")
+            plugins.errors.append(f"plugin {display or name}: {one_line(exc)}")
             return
         plugins.names[id(plugin)] = display or name
 
@@ -188,10 +188,10 @@ def get_plugin_manager(
         try:
             module = _import_builtin(modname)
         except Exception as exc:  # a broken install: say which part is missing
-            plugins.errors.append(f"built-in plugin {modname} failed to import: {_one_line(exc)}")
+            plugins.errors.append(f"built-in plugin {modname} failed to import: {one_line(exc)}")
             continue
         register(module, modname, "stylelint" if modname != "stylelint_rules" else "stylelint (rules/)")
-    register(ConfigRules(), "stylelint.config.model-rules", "config")
+    register(ConfigRules(), "stylelint.config-rules", "config")
 
     if autoload:
         only = {p.strip() for p in os.environ.get("STYLELINT_LOAD_PLUGINS", "").split(",") if p.strip()}
@@ -202,8 +202,8 @@ def get_plugin_manager(
             display = f"{dist.name} {dist.version}" if dist else ep.name
             try:
                 plugin = ep.load()
-            except Exception as exc:
-                plugins.errors.append(f"plugin {ep.name} ({ep.value}): failed to load: {_one_line(exc)}")
+            except (Exception, SystemExit) as exc:  # an installed pack must not end the run
+                plugins.errors.append(f"plugin {ep.name} ({ep.value}): failed to load: {one_line(exc)}")
                 continue
             if pm.is_registered(plugin):
                 continue
@@ -236,8 +236,8 @@ def load_rules_dir(plugins: PluginSet, folder: Path) -> None:
         if path.suffix == ".py" and not path.name.startswith("_"):
             try:
                 module = _import_path(path)
-            except Exception as exc:
-                plugins.errors.append(f"{path}: plugin failed to import: {_one_line(exc)}")
+            except (Exception, SystemExit) as exc:
+                plugins.errors.append(f"{path}: plugin failed to import: {one_line(exc)}")
                 continue
             if plugins.pm.is_registered(module):
                 continue
@@ -245,7 +245,7 @@ def load_rules_dir(plugins: PluginSet, folder: Path) -> None:
                 plugins.pm.register(module, name=f"rules-dir:{path}")
                 plugins.names[id(module)] = str(path)
             except Exception as exc:
-                plugins.errors.append(f"{path}: {_one_line(exc)}")
+                plugins.errors.append(f"{path}: {one_line(exc)}")
     data = sorted(p for p in folder.iterdir() if p.suffix in _DATA_SUFFIXES)
     if data:
         holder = DataRules(data)

@@ -77,7 +77,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     if not config.getoption("stylelint"):
         return None
     state: _State = config.stash[_STATE]
-    from stylelint.config.model import ConfigError
+    from stylelint.config.errors import ConfigError
 
     path = str(file_path)
     try:
@@ -110,7 +110,7 @@ class StylelintItem(pytest.Item):
 
     def runtest(self) -> None:
         """Lint the file with its own config."""
-        from stylelint.config.model import ConfigError
+        from stylelint.config.errors import ConfigError
         from stylelint.interfaces.api import run_paths
         from stylelint.report.formatters.text import render
 

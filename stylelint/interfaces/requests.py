@@ -29,7 +29,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from stylelint.config.model import Config, ConfigError, apply_values, validate_values
+from stylelint.config.errors import ConfigError
+from stylelint.config.model import Config, apply_values, validate_values
 from stylelint.engine.linter import LinterCache
 from stylelint.report.results import FileResult, Report
 
@@ -47,6 +48,7 @@ REFUSED_KEYS = {
     "exclude": "names paths",
     "plugins": "configures installed code",
     "max_file_size": "is the operator's limit",
+    "rule_time_limit": "is the operator's limit",
 }
 #: Rule kinds that read files (``paths``): not from a request.
 FILE_RULE_KINDS = ("dictionary",)

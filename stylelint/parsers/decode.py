@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -76,21 +77,57 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, str]:
     )
 
 
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _not_regular(st: os.stat_result) -> InputError:
+    kind = next((name for test, name in _KINDS if test(st.st_mode)), "a special file")
+    return InputError(f"is {kind}, not a regular file; skipped")
+
+
+def open_regular(path: str) -> tuple[int, os.stat_result]:
+    """Open a regular file for reading: ``(fd, its stat)``; the caller closes ``fd``.
+
+    Anything else (a FIFO, a socket, a device, a folder) is an
+    :class:`InputError`: reading a FIFO or a terminal blocks forever and a
+    device never ends. It is refused by its stat, before any open (opening
+    some devices has effects), and checked again on the open descriptor,
+    which ``O_NONBLOCK`` keeps from blocking if the name was swapped for a
+    FIFO in between.
+    """
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise _not_regular(st)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        fd = os.open(path, flags | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}") from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise _not_regular(st)
+    return fd, st
+
+
 def read_article(path: str, max_size: int) -> tuple[str, str]:
     """Read and decode one file; returns ``(text, encoding)``."""
-    try:
-        size = os.path.getsize(path)
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}") from None
-    if size > max_size:
-        raise InputError(
-            f"file is {size:,} bytes, over the {max_size:,}-byte limit (max_file_size), skipped"
-        )
-    try:
-        with open(path, "rb") as fh:
+    fd, st = open_regular(path)
+    with os.fdopen(fd, "rb") as fh:
+        if st.st_size > max_size:
+            raise InputError(
+                f"file is {st.st_size:,} bytes, over the {max_size:,}-byte limit (max_file_size), skipped"
+            )
+        try:
             data = fh.read(max_size + 1)
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}") from None
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_size:
         raise InputError(f"file grew past the {max_size:,}-byte limit (max_file_size), skipped")
     lower = path.lower()

@@ -25,7 +25,7 @@ from html.entities import html5 as _HTML5
 from typing import Any
 
 from stylelint import hookimpl
-from stylelint.config.model import ConfigError
+from stylelint.config.errors import ConfigError
 from stylelint.model.document import Document, Span, TextBuilder
 from stylelint.model.quotes import find_quotes, with_marked_quotes
 from stylelint.model.suppression import parse_directive

@@ -7,20 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from stylelint.model.findings import Severity, Violation
-
-
-def escape_undecodable(text: str) -> str:
-    """``text`` with lone surrogates written as ``\\udcXX`` escapes.
-
-    A file name that is not UTF-8 reaches Python with its odd bytes as lone
-    surrogates, which no UTF-8 stream or XML document takes. As escapes they
-    still say which bytes the name has, and in JSON they read back the same.
-    """
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return text
+from stylelint.report.escape import escape_undecodable  # noqa: F401  (used by formatters)
 
 
 @dataclass
@@ -52,7 +39,7 @@ class FileResult:
         """
         if self.source is None:
             return None
-        from stylelint.run.fix import apply_fixes
+        from stylelint.run.edits import apply_fixes
 
         return apply_fixes(
             self.source, self.violations, fmt=self.format, unsafe=unsafe, encoding=self.encoding

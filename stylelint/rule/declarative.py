@@ -21,11 +21,15 @@ from __future__ import annotations
 
 import os
 import re
+import string
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from stylelint.config.errors import ConfigError
+from stylelint.config.toml import read_toml
 from stylelint.model.findings import Severity
+from stylelint.rule.backtracking import exponential_shape
 from stylelint.rule.base import RULE_ID, RULE_NAME, Example, Rule
 from stylelint.rule.kinds import (
     Consistency,
@@ -72,8 +76,6 @@ def validate_rule_table(table: Mapping[str, Any], origin: str, root: str) -> dic
     """Check a rule table and return the keyword arguments of its rule class."""
 
     def fail(key: str, problem: str) -> RuleDefinitionError:
-        from stylelint.config.model import ConfigError
-
         return ConfigError(f"{origin}: {key}: {problem}")
 
     kind = table.get("kind")
@@ -137,15 +139,51 @@ def validate_rule_table(table: Mapping[str, Any], origin: str, root: str) -> dic
         elif key == "examples":
             value = _examples(value, fail)
         out[key] = value
+    fields = _PLACEHOLDERS[kind]
     if kind == "pattern":
         import regex
 
         try:
-            regex.compile(out["pattern"], regex.V1)
-        except regex.error as exc:
+            compiled = regex.compile(out["pattern"], regex.V1)
+        except (regex.error, OverflowError, RecursionError) as exc:
             raise fail("pattern", f"invalid regular expression: {exc}") from None
+        shape = exponential_shape(out["pattern"])
+        if shape:
+            raise fail("pattern", f"can take exponential time on some lines: {shape}; rewrite it")
+        fields = fields | set(compiled.groupindex)
+    for key in ("message", "suggestion"):
+        if key in out:
+            problem = _template_problem(out[key], fields)
+            if problem:
+                raise fail(key, problem)
     out.setdefault("summary", out.get("message", name.replace("-", " ")).replace("{match}", "…"))
     return out
+
+
+#: The ``{placeholders}`` each kind fills in its message (a pattern adds its named groups).
+_PLACEHOLDERS: dict[str, set[str]] = {
+    "existence": {"match"},
+    "substitution": {"match", "suggestion"},
+    "dictionary": {"match", "suggestion"},
+    "consistency": {"match", "first"},
+    "pattern": {"match"},
+}
+
+
+def _template_problem(template: str, fields: set[str]) -> str | None:
+    """Why ``template`` cannot be filled with ``fields``, or None (checked at load, not on every file)."""
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    except ValueError as exc:
+        return f"not a valid template ({exc}); write a literal brace as {{{{ or }}}}"
+    unknown = sorted({n.split(".")[0].split("[")[0] for n in names} - fields)
+    if unknown:
+        return f"unknown placeholder {{{unknown[0]}}} (allowed: {', '.join('{' + f + '}' for f in sorted(fields))})"
+    try:
+        template.format(**{f: "x" for f in fields})
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError) as exc:
+        return f"not a valid template ({exc}); write a literal brace as {{{{ or }}}}"
+    return None
 
 
 def _examples(value: Any, fail) -> tuple[Example, ...]:
@@ -169,8 +207,6 @@ def build_rule(spec: Mapping[str, Any], plugin: str) -> Rule:
     try:
         rule = cls(**kwargs)
     except DictionaryError as exc:
-        from stylelint.config.model import ConfigError
-
         raise ConfigError(str(exc)) from None
     rule.plugin = plugin
     return rule
@@ -181,11 +217,10 @@ _DICT_FILE = re.compile(r"^(?P<id>[A-Z]{3}\d{3})-(?P<name>[a-z0-9]+(?:-[a-z0-9]+
 
 def rules_from_file(path: Path) -> list[Rule]:
     """Rules declared by one data file of a rules folder (TOML, TSV or CSV)."""
-    from stylelint.config.model import ConfigError, _read_toml
 
     plugin = f"rules-dir:{path.parent}"
     if path.suffix == ".toml":
-        data = _read_toml(path)
+        data = read_toml(path)
         tables = data.get("rule", [])
         extra = set(data) - {"rule"}
         if extra:

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from stylelint.engine.budget import remaining
 from stylelint.model.document import Document
 from stylelint.model.findings import Fix, Violation
 from stylelint.rule import patterns
@@ -151,7 +152,9 @@ class Pattern(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         """One finding per regex match (its ``target`` group if it has one)."""
-        for m in self._regex.finditer(document.text):
+        # A newsroom's pattern may backtrack badly on some line: the regex
+        # engine stops it at the rule's deadline (the engine reports it).
+        for m in self._regex.finditer(document.text, timeout=remaining()):
             group = "target" if "target" in self._regex.groupindex and m.group("target") else 0
             start, end = m.span(group)
             if start == end:

@@ -48,7 +48,7 @@ def linter_for(rules: Iterable[Rule] | None = None, *, profile: str = "ap", **co
     plugins = get_plugin_manager(cfg, autoload=False)
     # Keep parsers and formatters, drop the built-in rules: only these run.
     plugins.pm.unregister(name="stylelint_rules")
-    plugins.pm.unregister(name="stylelint.config.model-rules")
+    plugins.pm.unregister(name="stylelint.config-rules")
     plugins.pm.register(plugin, name="stylelint.rule.testing")
     return Linter(cfg, plugins=plugins)
 

@@ -1,45 +1,28 @@
-"""Applying fixes to the source, safely.
+"""Fixing files: fix, re-lint, fix again until nothing changes, then write safely.
 
-A finding's fix replaces the source range ``[offset, end_offset)`` with its
-replacement. That range is only safe to rewrite when it holds exactly the
-prose the rule saw (line endings aside): in HTML and Markdown the range may
-contain a tag, an entity or a backslash escape, and a blind replacement
-would corrupt the markup. Such fixes are skipped, with the reason, and the
-finding stays in the report. So is a fix that would change the number of
-lines, so that the other findings keep their line numbers (in HTML a
-replacement keeps the span's line breaks instead: there they are white
-space).
-
-Policy:
-
-- **Selection**: safe fixes always; unsafe ones only when asked
-  (``--unsafe-fixes``).
-- **Overlap**: within one pass, fixes are taken in source order (start, then
-  end, then rule id) and a fix that overlaps one already taken waits. After
-  each pass the text is linted again and the fixes still offered are
-  applied, until a pass changes nothing (at most :data:`MAX_PASSES` passes).
-  So the result is deterministic, and a second ``--fix`` changes nothing.
-- **Escaping**: a replacement going into HTML has ``&``, ``<`` and ``>``
-  escaped; into Markdown, ASCII punctuation that is Markdown syntax is
-  backslash-escaped; a line break in a replacement takes the file's line
-  ending; a character the file's legacy encoding cannot hold becomes a
-  numeric character reference (HTML) or skips the fix.
+Each pass applies the fixes offered (:func:`stylelint.run.edits.apply_fixes`:
+safe ones, unsafe ones when asked, each escaped for its format, overlapping
+ones left for the next pass); then the text is linted again and the fixes
+still offered are applied, until a pass changes nothing (at most
+:data:`MAX_PASSES` passes). So the result is deterministic, and a second
+``--fix`` changes nothing. The file is written atomically, keeping its
+encoding, byte-order mark, line endings and permissions, and only when it
+has not changed on disk since it was read.
 """
 
 from __future__ import annotations
 
 import codecs
-import difflib
-import html
 import os
-import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from stylelint.model.findings import Violation
 from stylelint.report.results import FileResult
+from stylelint.run.edits import SkippedFix, apply_fixes, unified_diff
+from stylelint.run.fileio import StaleFileError, WriteRefused, remove_stale_temps, rewrite
 
 if TYPE_CHECKING:
     from stylelint.engine.linter import Linter
@@ -47,29 +30,6 @@ if TYPE_CHECKING:
 #: Passes of fix-and-relint before giving up on reaching a fixed point.
 MAX_PASSES = 10
 
-# Characters a Markdown parser may read as syntax inside a paragraph.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<~]|&(?=#?[A-Za-z0-9]+;))")
-_BREAK = re.compile(r"\r\n|\r|\n")
-_LINE_SPLIT = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
-
-
-@dataclass(frozen=True)
-class SkippedFix:
-    """A fix that was offered but not applied, and why."""
-
-    violation: Violation
-    reason: str
-
-
-@dataclass
-class FixPass:
-    """The outcome of applying one round of fixes to a text."""
-
-    text: str
-    applied: list[Violation] = field(default_factory=list)
-    skipped: list[SkippedFix] = field(default_factory=list)
-    #: Unsafe fixes left out because unsafe fixes were not enabled.
-    unsafe_available: list[Violation] = field(default_factory=list)
 
 
 @dataclass
@@ -109,191 +69,6 @@ class FixResult:
     def diff(self, *, context: int = 3) -> str:
         """A unified diff from the original to the fixed text ("" when unchanged)."""
         return unified_diff(self.original, self.fixed, self.path, context=context)
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines with their endings kept (``\\n``, ``\\r\\n`` or a lone ``\\r``).
-
-    Unlike :meth:`str.splitlines` this does not split at form feeds or
-    Unicode line separators, which are characters of the line to a diff.
-    """
-    parts = _LINE_SPLIT.split(text)
-    return [p for p in parts if p]
-
-
-def unified_diff(before: str, after: str, path: str, *, context: int = 3) -> str:
-    """A unified diff of two texts, labelled with ``path`` on both sides.
-
-    A last line without a line ending gets the usual ``\\ No newline at end
-    of file`` marker, so ``patch`` reproduces the bytes exactly.
-    """
-    if before == after:
-        return ""
-    out: list[str] = []
-    for line in difflib.unified_diff(
-        split_lines(before), split_lines(after), fromfile=path, tofile=path, n=context
-    ):
-        out.append(line)
-        if not line.endswith(("\n", "\r")):
-            out.append("\n\\ No newline at end of file\n")
-    return "".join(out)
-
-
-def _line_ending(source: str) -> str:
-    """The file's dominant line ending (``\\n`` when it has none)."""
-    crlf = source.count("\r\n")
-    lf = source.count("\n") - crlf
-    cr = source.count("\r") - crlf
-    if crlf > lf and crlf >= cr:
-        return "\r\n"
-    if cr > lf:
-        return "\r"
-    return "\n"
-
-
-def _encodable(text: str, encoding: str | None) -> bool:
-    if not encoding:
-        return True
-    try:
-        text.encode(encoding)
-    except UnicodeEncodeError:
-        return False
-    except LookupError:
-        return True
-    return True
-
-
-def prepare_replacement(
-    replacement: str, fmt: str | None, *, source: str = "", encoding: str | None = None
-) -> str | None:
-    """The replacement as it must be written into a source of format ``fmt``.
-
-    Returns None when it cannot be written safely (a character the encoding
-    cannot hold outside HTML).
-    """
-    if fmt == "html":
-        # Text in HTML: escape what would start markup or an entity.
-        out = html.escape(replacement, quote=False)
-        if encoding and not _encodable(out, encoding):
-            out = out.encode(encoding, "xmlcharrefreplace").decode(encoding)
-    elif fmt == "markdown":
-        out = _MD_SPECIAL.sub(r"\\\1", replacement)
-    else:
-        out = replacement
-    if "\n" in out or "\r" in out:
-        eol = _line_ending(source)
-        out = re.sub(r"\r\n|\r|\n", lambda _: eol, out)
-    if not _encodable(out, encoding):
-        return None
-    return out
-
-
-def fix_problem(v: Violation, source: str) -> str | None:
-    """Why ``v``'s fix cannot be applied to ``source``, or None when it can."""
-    if v.fix is None:
-        return "no fix offered"
-    if v.approximate:
-        return "position is approximate (markup was repaired), not fixed"
-    if not 0 <= v.offset <= v.end_offset <= len(source):
-        return "span lies outside the source, not fixed"
-    span = source[v.offset : v.end_offset]
-    # Parsers read CR LF and CR as LF; any other difference is markup, an
-    # entity or an escape inside the span.
-    if span != v.match and _BREAK.sub("\n", span) != v.match:
-        return "the source span holds markup, an entity or an escape, not fixed"
-    return None
-
-
-def replacement_for(
-    v: Violation, source: str, fmt: str | None = None, encoding: str | None = None
-) -> tuple[str | None, str | None]:
-    """What ``v``'s fix writes into ``source``: ``(text, None)``, or ``(None, reason)``.
-
-    Besides :func:`fix_problem` and :func:`prepare_replacement`, a fix must
-    not change the number of lines (findings below keep their line
-    numbers): in HTML, where a line break is only white space, a replacement
-    without one keeps the span's line breaks; elsewhere such a fix is skipped.
-    """
-    problem = fix_problem(v, source)
-    if problem is not None:
-        return None, problem
-    text = prepare_replacement(v.fix.replacement, fmt, source=source, encoding=encoding)
-    if text is None:
-        return None, f"the file's encoding ({encoding}) cannot hold the replacement, not fixed"
-    breaks = _BREAK.findall(source[v.offset : v.end_offset])
-    if len(_BREAK.findall(text)) != len(breaks):
-        if fmt == "html" and not _BREAK.search(text):
-            text += "".join(breaks)
-        else:
-            return None, "would change the number of lines, not fixed"
-    return text, None
-
-
-def _overlaps(start: int, end: int, taken: tuple[int, int] | None) -> bool:
-    if taken is None:
-        return False
-    t_start, t_end = taken
-    if start < t_end:
-        return True
-    # Two insertions at the same point: their order would be arbitrary.
-    return start == end == t_start == t_end
-
-
-def apply_fixes(
-    source: str,
-    violations: Iterable[Violation],
-    *,
-    fmt: str | None = None,
-    unsafe: bool = False,
-    encoding: str | None = None,
-) -> FixPass:
-    """Apply one pass of fixes to ``source``.
-
-    :param source: the decoded source the findings' offsets refer to.
-    :param violations: findings of one lint run over ``source``.
-    :param fmt: the input format (``text``, ``markdown``, ``html``), for
-        escaping replacements.
-    :param unsafe: apply unsafe fixes too.
-    :param encoding: the file's encoding, so a replacement it cannot hold
-        is never written.
-    :returns: the new text, the findings whose fix was applied, the fixes
-        skipped (overlap, unsafe position) and the unsafe fixes left out.
-    """
-    result = FixPass(text=source)
-    candidates: list[Violation] = []
-    for v in violations:
-        if v.fix is None:
-            continue
-        if not v.fix.safe and not unsafe:
-            result.unsafe_available.append(v)
-            continue
-        candidates.append(v)
-    candidates.sort(key=lambda v: (v.offset, v.end_offset, v.rule_id, v.fix.replacement))
-    edits: list[tuple[int, int, str]] = []
-    last: tuple[int, int] | None = None
-    for v in candidates:
-        if v.fix.replacement == v.match and fix_problem(v, source) is None:
-            continue  # nothing to change
-        text, problem = replacement_for(v, source, fmt, encoding)
-        if problem is not None:
-            result.skipped.append(SkippedFix(v, problem))
-            continue
-        if _overlaps(v.offset, v.end_offset, last):
-            result.skipped.append(SkippedFix(v, "overlaps another fix; retried after re-linting"))
-            continue
-        edits.append((v.offset, v.end_offset, text))
-        result.applied.append(v)
-        last = (v.offset, v.end_offset)
-    if edits:
-        pieces: list[str] = []
-        pos = 0
-        for start, end, text in edits:
-            pieces.append(source[pos:start])
-            pieces.append(text)
-            pos = end
-        pieces.append(source[pos:])
-        result.text = "".join(pieces)
-    return result
 
 
 def fix_file(linter: Linter, result: FileResult, *, unsafe: bool = False) -> FixResult:
@@ -362,36 +137,40 @@ def encode_like(text: str, encoding: str, original: bytes | None = None) -> byte
     return text.encode(encoding)
 
 
-class StaleFileError(Exception):
-    """The file changed on disk between linting and writing the fix."""
-
-
-def write_fixed(path: str, fix: FixResult, encoding: str) -> None:
-    """Write a fixed file atomically, keeping encoding, BOM, line endings and mode.
+def write_fixed(path: str, fix: FixResult, encoding: str, *, force: bool = False) -> None:
+    """Write a fixed file, keeping encoding, BOM, line endings, owner, group, mode and links.
 
     The file is read again first: if it no longer holds the text that was
     linted, nothing is written and :class:`StaleFileError` is raised.
     Symbolic links are followed, so the link survives and its target is
-    rewritten.
+    rewritten. How the write keeps the old text whole if the run is killed,
+    and what it refuses (:class:`WriteRefused`) unless ``force``: see
+    :mod:`stylelint.run.fileio`.
+
+    :raises InputError: the file is no longer a regular file that can be read.
     """
-    from stylelint.parsers.decode import decode
-    from stylelint.run.fileio import write_atomic
+    from stylelint.parsers.decode import decode, open_regular
 
     target = os.path.realpath(path)
-    with open(target, "rb") as fh:
-        data = fh.read()
+    fd, st = open_regular(target)
     try:
-        current, _ = decode(data, html=fix.result.format == "html")
-    except Exception:
-        current = None
-    if current != fix.original:
-        raise StaleFileError("changed on disk since it was read; not fixed")
-    name = codecs.lookup(encoding).name
-    if name in ("utf-16", "utf-32"):
-        big = data.startswith(codecs.BOM_UTF16_BE if name == "utf-16" else codecs.BOM_UTF32_BE)
-        write_atomic(target, "\ufeff" + fix.fixed, encoding=f"{name}-{'be' if big else 'le'}")
-    else:
-        write_atomic(target, fix.fixed, encoding=encoding)
+        data = _read_all(fd)
+        try:
+            current, _ = decode(data, html=fix.result.format == "html")
+        except Exception:
+            current = None
+        if current != fix.original:
+            raise StaleFileError("changed on disk since it was read; not fixed")
+        rewrite(target, encode_like(fix.fixed, encoding, data), fd=fd, st=st, old=data, force=force)
+    finally:
+        os.close(fd)
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def describe(v: Violation) -> str:
@@ -414,29 +193,73 @@ class _Discard:
         pass
 
 
+def _identity(path: str) -> tuple[str, tuple[int, int] | None]:
+    """A file's real path and (device, inode): two names of one file share one of them."""
+    real = os.path.realpath(path)
+    try:
+        st = os.stat(real)
+    except OSError:
+        return real, None
+    return real, (st.st_dev, st.st_ino)
+
+
+def _sweep(report, stdin_ids: set[int]) -> int:
+    """Remove what interrupted fixes left beside the files of this run; returns how many."""
+    folders = {os.path.dirname(os.path.realpath(f.path)) for f in report.files
+               if f.source is not None and id(f) not in stdin_ids}
+    return sum(remove_stale_temps(folder) for folder in sorted(folders))
+
+
 def run_cli_fixes(report, args, resolver, cache, stdin_files: Sequence[FileResult], finish) -> int:
     """``--fix`` / ``--diff`` for the CLI; returns the exit code.
 
     - ``--fix``: files are rewritten atomically; the report of what remains
       goes to stdout (or ``--output``). With ``-`` the fixed article goes to
-      stdout and the report to ``--output`` or stderr.
+      stdout and the report to ``--output`` or stderr. A file reached by two
+      names in one run (a symlink and its target, hard links, a name given
+      twice) is fixed once: after the first name is written, a later one is
+      read and linted again. Temporary files an interrupted ``--fix`` left
+      beside these files are removed first.
     - ``--diff``: the unified diff goes to stdout, nothing is written; the
       report goes to ``--output`` only. Exit 1 when there is anything to
       change or a finding remains at or above ``fail_on``.
 
     Fixes that cannot be applied safely, and unsafe fixes left out, are
-    listed on stderr (``--quiet`` leaves out the unsafe ones).
+    listed on stderr (``--quiet`` leaves out the unsafe ones). A file that
+    cannot be written without losing something (read-only, other hard
+    links, another owner) is an error line unless ``--force``.
     """
+    from stylelint.parsers.decode import InputError
+
     unsafe = bool(args.unsafe_fixes)
+    force = bool(getattr(args, "force", False))
     stdin_ids = {id(f) for f in stdin_files}
     applied = changed_files = 0
     unsafe_left = 0
     would_change = False
     out = sys.stdout
+    if not args.diff:
+        swept = _sweep(report, stdin_ids)
+        if swept and not args.quiet:
+            print(f"stylelint: removed {swept} temporary file{'s' if swept != 1 else ''} "
+                  "(.stylelint-fix-*.tmp) left by an interrupted --fix", file=sys.stderr)
+    written_paths: set[str] = set()
+    written_ids: set[tuple[int, int]] = set()
     for i, f in enumerate(report.files):
         if f.source is None or f.format is None:
             continue
         is_stdin = id(f) in stdin_ids
+        if not is_stdin and not args.diff and written_paths:
+            real, ident = _identity(f.path)
+            if real in written_paths or ident in written_ids:
+                # Another name of a file this run has rewritten: what was
+                # linted is gone; lint what is there now.
+                from stylelint.run.runner import lint_file
+
+                f = lint_file(f.path, resolver, cache, None, args.input_format)[0]
+                report.files[i] = f
+                if f.source is None or f.format is None:
+                    continue
         cfg = resolver.for_path(args.stdin_filename if is_stdin else f.path)
         fx = fix_file(cache.get(cfg), f, unsafe=unsafe)
         report.files[i] = fx.result
@@ -466,14 +289,19 @@ def run_cli_fixes(report, args, resolver, cache, stdin_files: Sequence[FileResul
             out.buffer.flush()
         elif fx.changed:
             try:
-                write_fixed(f.path, fx, f.encoding)
-            except (StaleFileError, OSError) as exc:
+                write_fixed(f.path, fx, f.encoding, force=force)
+            except (StaleFileError, WriteRefused, InputError, OSError) as exc:
                 # Nothing was written: report the file as it is on disk.
-                f.errors.append(str(exc) if isinstance(exc, StaleFileError)
-                                else f"cannot write the fixed file: {exc.strerror or exc}")
+                f.errors.append(f"cannot write the fixed file: {exc.strerror or exc}"
+                                if isinstance(exc, OSError) else str(exc))
                 report.files[i] = f
                 applied -= len(fx.applied)
                 changed_files -= 1
+            else:
+                real, ident = _identity(f.path)
+                written_paths.add(real)
+                if ident is not None:
+                    written_ids.add(ident)
     out.flush()
     if args.diff:
         code = finish(report, args, cache, None if args.output else _Discard())

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import gc
 import os
-import time
+import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from stylelint.config.model import ConfigError, ConfigResolver
+from stylelint.config.errors import ConfigError
+from stylelint.config.model import ConfigResolver
 from stylelint.engine.linter import LinterCache
 from stylelint.parsers.decode import InputError, read_article
 from stylelint.report.results import FileResult, Report
-from stylelint.run.cache import Probe, ResultCache, linter_key, stat_fields
+from stylelint.run.cache import ResultCache, linter_key
 
 #: Folders never walked into.
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".stylelint_cache"}
@@ -25,17 +26,52 @@ SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "ven
 MIN_FILES_PER_JOB = 4
 
 
+def _walk(top: str) -> Iterator[tuple[str, list[str], OSError | None]]:
+    """``os.walk`` in a stable order, yielding each folder it cannot read as
+    ``(folder, [], error)`` where it would have been, instead of skipping it.
+    """
+    failed: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(top, onerror=failed.append):
+        # os.walk reads a folder just before yielding it, so a folder that
+        # failed is reported here, before the next one found (the same order).
+        while failed:
+            exc = failed.pop(0)
+            yield exc.filename or dirpath, [], exc
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+        yield dirpath, sorted(filenames), None
+    for exc in failed:
+        yield exc.filename or top, [], exc
+
+
 def iter_files(paths: Sequence[str], resolver: ConfigResolver, cache: LinterCache) -> Iterator[tuple[str, str | None]]:
     """``(path, problem)`` for every file to lint, in a stable order.
 
     Files named explicitly are linted whatever their extension (unless
-    excluded); folders yield files with a registered extension.
+    excluded); folders yield files with a registered extension. A folder
+    that cannot be read is a problem of its own (its files are not known),
+    never skipped silently; so is a name that cannot be looked at (a folder
+    on the way that is not searchable), which is not "no such file".
     """
     for raw in paths:
-        if os.path.isdir(raw):
-            for dirpath, dirnames, filenames in os.walk(raw):
-                dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
-                for name in sorted(filenames):
+        try:
+            is_dir = stat.S_ISDIR(os.stat(raw).st_mode)
+        except FileNotFoundError:
+            yield raw, "no such file or folder"
+            continue
+        except OSError as exc:
+            yield raw, f"cannot read: {exc.strerror or exc}"
+            continue
+        if is_dir:
+            for dirpath, filenames, exc in _walk(raw):
+                if exc is not None:
+                    try:
+                        excluded = resolver.for_path(dirpath).is_excluded(dirpath)
+                    except ConfigError:
+                        excluded = False
+                    if not excluded:
+                        yield dirpath, f"cannot read folder: {exc.strerror or exc}; its files are not linted"
+                    continue
+                for name in filenames:
                     full = os.path.join(dirpath, name)
                     try:
                         cfg = resolver.for_path(full)
@@ -46,7 +82,7 @@ def iter_files(paths: Sequence[str], resolver: ConfigResolver, cache: LinterCach
                         continue
                     if Path(name).suffix.lower() in cache.get(cfg).extensions:
                         yield full, None
-        elif os.path.exists(raw):
+        else:
             try:
                 if resolver.for_path(raw).is_excluded(raw):
                     continue
@@ -54,8 +90,6 @@ def iter_files(paths: Sequence[str], resolver: ConfigResolver, cache: LinterCach
                 yield raw, str(exc)
                 continue
             yield raw, None
-        else:
-            yield raw, "no such file or folder"
 
 
 def _linter_id(linter, input_format: str | None) -> str:
@@ -64,52 +98,21 @@ def _linter_id(linter, input_format: str | None) -> str:
     return f"{key}\0{input_format}" if input_format else key
 
 
-def _cached(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache, sources: bool,
+def _cached(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache,
             input_format: str | None):
-    """``(hit, probe)``: a cache hit for ``path`` as ``lint_file`` returns it, or
-    None and what the cache saw of the file (None when it could not read it).
-    """
+    """A cache hit for ``path`` as ``lint_file`` returns it, or None."""
     try:
         cfg = resolver.for_path(path)
-    except ConfigError:
-        return None, None  # lint_file reports it
-    lid = _linter_id(linters.get(cfg), input_format)
-    read_at = time.time_ns()
-    try:
-        stat = stat_fields(os.stat(path))
-    except OSError:
-        return None, None
-    if not sources:
-        known = results.unchanged(path, stat, lid)
-        if known is not None:
-            result, errors, encoding = known
-            result.encoding = encoding
-            return (result, errors, cfg.fail_on), None
-    try:
         source, encoding = read_article(path, cfg.max_file_size)
-    except InputError:
-        return None, None
-    probe = Probe(stat, read_at, results.key(lid, source, input_format), encoding)
-    hit = results.get(probe.key, path, source)
+    except (ConfigError, InputError):
+        return None  # lint_file reports it
+    key = results.key(_linter_id(linters.get(cfg), input_format), source, input_format)
+    hit = results.get(key, path, source)
     if hit is None:
-        return None, probe
+        return None
     result, errors = hit
     result.encoding = encoding
-    results.remember(path, probe, lid, result, errors)
-    return (result, errors, cfg.fail_on), None
-
-
-def _index_linted(results: ResultCache, resolver: ConfigResolver, linters: LinterCache, input_format: str | None,
-                  pending: list[tuple[int, str]], probes: dict[int, Probe], done: dict[int, tuple]) -> None:
-    """Index the linted files whose text is the one the cache probed before linting."""
-    for n, path in pending:
-        probe = probes.get(n)
-        result, errors, _ = done[n]
-        if probe is None or result.source is None:
-            continue
-        lid = _linter_id(linters.get(resolver.for_path(path)), input_format)
-        if results.key(lid, result.source, input_format) == probe.key:
-            results.remember(path, probe, lid, result, errors)
+    return result, errors, cfg.fail_on
 
 
 def lint_file(path: str, resolver: ConfigResolver, linters: LinterCache, results: ResultCache | None,
@@ -176,15 +179,12 @@ def run_paths(
     cache: LinterCache | None = None,
     jobs: int = 1,
     cache_dir: str | None = None,
-    sources: bool = True,
     input_format: str | None = None,
 ) -> Report:
     """Lint ``paths`` with configs from ``resolver`` (shared by CLI and API).
 
     :param jobs: processes to lint in; files stay in their order either way.
     :param cache_dir: where to keep the result cache; None for no cache.
-    :param sources: whether results must carry their files' text; without it,
-        a cached result for a file whose stat is unchanged is used unread.
     :param input_format: parse every file as this format (``text``,
         ``markdown``, ``html``) instead of by its name and content.
     """
@@ -201,17 +201,13 @@ def run_paths(
             slots.append(None)
 
     done_early: dict[int, tuple] = {}
-    probes: dict[int, Probe] = {}
     if results is not None:
-        results.open_index([os.getcwd(), *paths], len(todo))
         # Cache hits are answered here, before any rule pack is imported or
         # any process started; only the misses are linted.
         for n, (_, path) in enumerate(todo):
-            hit, probe = _cached(path, resolver, linters, results, sources, input_format)
+            hit = _cached(path, resolver, linters, results, input_format)
             if hit is not None:
                 done_early[n] = hit
-            elif probe is not None:
-                probes[n] = probe
     pending = [(n, p) for n, (_, p) in enumerate(todo) if n not in done_early]
 
     if jobs > 1 and len(pending) >= MIN_FILES_PER_JOB * 2:
@@ -239,9 +235,6 @@ def run_paths(
     else:
         linted = [lint_file(p, resolver, linters, results, input_format) for _, p in pending]
     done_early.update(zip([n for n, _ in pending], linted, strict=True))
-    if results is not None:
-        _index_linted(results, resolver, linters, input_format, pending, probes, done_early)
-        results.save_index()
     done = [done_early[n] for n in range(len(todo))]
 
     global_errors: list[str] = []

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stylelint.config.model import ConfigError
+from stylelint.config.errors import ConfigError
 from stylelint.model.document import Document, Span
 from stylelint.parsers import html as html_parser
 from stylelint.parsers.html import css_to_xpath, iso_date, parse, register_parsers

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from stylelint.config.model import ConfigError, config_from_mapping
+from stylelint.config.errors import ConfigError
+from stylelint.config.model import config_from_mapping
 from stylelint.rule.base import RuleContext
 from stylelint.rule.testing import lint, linter_for
 from stylelint_rules import _spin_lexicon, spin

@@ -18,15 +18,16 @@ from typing import Any
 
 from stylelint import hookimpl
 from stylelint.model.findings import Severity
-from stylelint.report.formatters.base import Formatter, no_source
+from stylelint.report.escape import printable
+from stylelint.report.formatters.base import Formatter
 from stylelint.report.results import Report
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(value: str) -> str:
-    """Escape a command's message (after ``::``)."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message (after ``::``); other control characters become visible escapes."""
+    return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:
@@ -82,4 +83,4 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
 @hookimpl
 def register_formatters() -> list[Formatter]:
     """The GitHub Actions formatter."""
-    return [Formatter("github", render, "GitHub Actions workflow commands (annotations)", uses_source=no_source)]
+    return [Formatter("github", render, "GitHub Actions workflow commands (annotations)")]

@@ -18,7 +18,7 @@ from typing import Any
 
 from stylelint import hookimpl
 from stylelint.model.findings import Severity
-from stylelint.report.formatters.base import Formatter, no_source
+from stylelint.report.formatters.base import Formatter
 from stylelint.report.formatters.github import annotation_path
 from stylelint.report.results import Report
 
@@ -63,4 +63,4 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
 @hookimpl
 def register_formatters() -> list[Formatter]:
     """The GitLab Code Quality formatter."""
-    return [Formatter("gitlab", render, "GitLab Code Quality JSON (merge-request widget)", uses_source=no_source)]
+    return [Formatter("gitlab", render, "GitLab Code Quality JSON (merge-request widget)")]

@@ -16,18 +16,16 @@ from typing import Any
 
 from stylelint import hookimpl
 from stylelint.model.findings import Violation
-from stylelint.report.formatters.base import Formatter, no_source
-from stylelint.report.results import Report, escape_undecodable
+from stylelint.report.escape import printable
+from stylelint.report.formatters.base import Formatter
+from stylelint.report.results import Report
 
 
 def _clean(text: str) -> str:
-    """Drop characters XML 1.0 cannot hold (control characters in a match); a
-    file name's undecodable bytes become escapes.
+    """Text XML 1.0 can hold: control characters (in a match, a file name) and a
+    file name's undecodable bytes written as visible escapes, line breaks kept.
     """
-    return "".join(
-        c for c in escape_undecodable(text)
-        if c in "\t\n\r" or (" " <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or c >= "\U00010000"
-    )
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def _line(path: str, v: Violation) -> str:
@@ -81,4 +79,4 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
 @hookimpl
 def register_formatters() -> list[Formatter]:
     """The JUnit XML formatter."""
-    return [Formatter("junit", render, "JUnit XML: one test case per file, a failure per finding", uses_source=no_source)]
+    return [Formatter("junit", render, "JUnit XML: one test case per file, a failure per finding")]

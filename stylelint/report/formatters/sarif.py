@@ -74,7 +74,7 @@ def _region(f: FileResult, start: int, end: int, v: Violation, snippet: bool = T
 
 def _fix(f: FileResult, v: Violation, location: dict[str, Any]) -> dict[str, Any] | None:
     """The finding's fix as SARIF, when it can be applied as ``--fix`` would."""
-    from stylelint.run.fix import replacement_for
+    from stylelint.run.edits import replacement_for
 
     if v.fix is None or f.source is None:
         return None

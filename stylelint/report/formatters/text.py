@@ -15,6 +15,7 @@ from typing import Any
 from stylelint import hookimpl
 from stylelint.model.document import LineIndex
 from stylelint.model.findings import Severity
+from stylelint.report.escape import printable
 from stylelint.report.formatters.base import Formatter
 from stylelint.report.results import Report
 
@@ -46,15 +47,12 @@ def _excerpt(source: str, lines: LineIndex, v, color: bool) -> list[str]:
     line = line.replace("\t", " ")
     stop = v.end_column if v.end_line == v.line else len(line) + 1
     stop = max(stop, v.column + 1)
-    pad = _width(line[: v.column - 1])
-    marks = max(1, _width(line[v.column - 1 : stop - 1]))
+    # Control characters in the article show as escapes; the marks follow them.
+    pad = _width(printable(line[: v.column - 1]))
+    marks = max(1, _width(printable(line[v.column - 1 : stop - 1])))
     gutter = f"{v.line:>4} | "
-    out = [f"{gutter}{line}", " " * (len(gutter) + pad) + _paint("^" * marks, _COLORS[v.severity], color)]
+    out = [f"{gutter}{printable(line)}", " " * (len(gutter) + pad) + _paint("^" * marks, _COLORS[v.severity], color)]
     return out
-
-
-def _excerpts(options: Mapping[str, Any]) -> bool:
-    return not options.get("quiet")  # --quiet: no excerpts, so no source
 
 
 def render(report: Report, options: Mapping[str, Any]) -> str:
@@ -65,16 +63,17 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
     # Errors go to stderr (the CLI prints them); only their count is here.
     for f in report.files:
         lines = LineIndex(f.source) if (f.source is not None and f.violations and not quiet) else None
+        path = printable(f.path)
         for v in f.violations:
             sev = _paint(str(v.severity), _COLORS[v.severity], color)
             rid = _paint(v.rule_id, "1", color)
             approx = " (approximate position)" if v.approximate else ""
-            message = " ".join(v.message.split())  # one line per finding, always
-            out.append(f"{f.path}:{v.line}:{v.column}: {rid} [{sev}] {message}{approx}")
+            message = printable(" ".join(v.message.split()))  # one line per finding, always
+            out.append(f"{path}:{v.line}:{v.column}: {rid} [{sev}] {message}{approx}")
             if lines is not None:
                 out.extend(_excerpt(f.source, lines, v, color))
                 if v.suggestion is not None and v.suggestion not in v.message:
-                    out.append(f"       suggestion: {v.suggestion}")
+                    out.append(f"       suggestion: {printable(v.suggestion)}")
                 out.append("")
     if options.get("statistics"):
         counts = report.by_rule()
@@ -94,4 +93,4 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
 @hookimpl
 def register_formatters() -> list[Formatter]:
     """The text formatter."""
-    return [Formatter("text", render, "for people: path:line:col: ID [severity] message", uses_source=_excerpts)]
+    return [Formatter("text", render, "for people: path:line:col: ID [severity] message")]
