@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from stylelint.config.model import Config, ConfigError, apply_values
-from stylelint.engine.linter import LinterCache, unknown_selectors
+from stylelint.engine.linter import LinterCache
+from stylelint.engine.ruleset import unknown_selectors
 from stylelint.interfaces.requests import (
     Document,
     RequestError,
