@@ -144,7 +144,7 @@ def test_check_page_paste_check_accept_fix(server, browser, shots):
                   "m => m.dataset.f.split(' ').includes('2'))")
     d.find_element(By.ID, "ck-prev").click()
     assert d.find_element(By.CSS_SELECTOR, "#ck-list li.ck-current").get_attribute("data-n") == "1"
-    assert d.find_element(By.ID, "ck-pos").text == "1 of %d" % len(violations)
+    assert d.find_element(By.ID, "ck-pos").text == f"1 of {len(violations)}"
 
     # Accept one finding (the first ATT003 "mentioned"): hidden, kept in localStorage, exportable.
     target = next(i for i, v in enumerate(violations, 1) if v["rule"] == "ATT003")

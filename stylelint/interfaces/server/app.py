@@ -50,7 +50,7 @@ PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-sr
 DOCS_CSP = "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 #: Paths open without the bearer token: the page and its files, the health check, the API's description.
-OPEN_PATHS = ("/", "/healthz", "/openapi.json", "/docs", "/favicon.ico")
+OPEN_PATHS = ("/", "/healthz", "/openapi.json", "/docs")
 
 #: Error kinds for the metrics, by status.
 KINDS = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
@@ -265,6 +265,8 @@ def create_app(pool: WorkerPool, settings: ServerSettings, metrics: Metrics | No
         return JSONResponse({"default": settings.profile, "profiles": rows})
 
     async def check(request: Request) -> Response:
+        if len(request.scope.get("query_string", b"")) > settings.max_bytes:
+            raise HTTPError(413, "query", f"query: over the limit of {settings.max_bytes} bytes (--max-bytes)")
         params = dict(request.query_params)
         if request.method == "POST":
             body = await read_body(request)

@@ -172,6 +172,11 @@ def main(argv: list[str]) -> int:
         for line in exc.problems:
             print(f"stylelint serve: error: {line}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        pool.kill()
+        sock.close()
+        print("stylelint serve: interrupted while the workers started", file=sys.stderr)
+        return 130
     settings = ServerSettings(max_bytes=args.max_bytes, token=token, cors_origins=tuple(args.cors_origin),
                               profile=config.profile)
     app = create_app(pool, settings)

@@ -219,6 +219,9 @@ class WorkerPool:
                 reply = await self._run_on(self._slots[i], job)
             except (TimedOut, WorkerLost) as exc:
                 failed = exc
+            except Exception as exc:  # a broken exchange with the worker: answer, and start it afresh
+                log.error("worker %d: %s: %s", i, type(exc).__name__, exc)
+                failed = WorkerLost(job.field, type(exc).__name__)
             finally:
                 self.busy -= 1
             if failed is None:

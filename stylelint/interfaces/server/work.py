@@ -143,11 +143,21 @@ class Service:
     def __init__(self, init: WorkerInit) -> None:
         self.init = init
         self.base = init.config
-        self.linters = LinterCache(debug=init.debug, limit=init.linters)
+        # The operator's linters (its config, and its [[overrides]] by path) are kept for the
+        # life of the worker; those of requests' inline settings are bounded, oldest out first.
+        self.operator = LinterCache(debug=init.debug)
+        self.inline = LinterCache(debug=init.debug, limit=init.linters)
+
+    def _cache(self, doc: Document) -> LinterCache:
+        """Where the linter for ``doc`` lives: the operator's, unless its inline values change the config."""
+        if not doc.values:
+            return self.operator
+        own = self.base.for_path(doc.path)
+        return self.operator if apply_values(own, doc.values).cache_key() == own.cache_key() else self.inline
 
     def warm(self) -> list[str]:
         """Build the operator's linter and run it once; returns its errors (a plugin that failed...)."""
-        linter = self.linters.get(self.base)
+        linter = self.operator.get(self.base)
         errors = list(linter.errors)
         linter.matcher  # noqa: B018  (compiles every phrase list now, not on the first request)
         for fmt in sorted(linter.parsers):
@@ -199,32 +209,32 @@ class Service:
         config = self.base.for_path(doc.path)
         if doc.values:
             config = apply_values(config, doc.values)
-        linter = self.linters.get(config)
+        linter = self._cache(doc).get(config)
         if doc.format is not None and doc.format not in linter.parsers:
             raise HTTPError(422, f"{prefix}format", f"{prefix}format: unknown format {doc.format!r} (allowed: {', '.join(sorted(linter.parsers))})")
         requested = apply_values(Config(), {k: v for k, v in doc.values.items() if k in ("select", "extend_select", "ignore", "severity", "rule_options")})
         for problem in unknown_selectors(requested, linter.all_rules):
             key = problem.split(":", 1)[0]
             raise HTTPError(422, f"{prefix}{key}", f"{prefix}{problem.replace('stylelint --list-rules', 'GET /v1/rules')}")
-        base_errors = set(self.linters.get(self.base.for_path(doc.path)).errors)
+        base_errors = set(self.operator.get(self.base.for_path(doc.path)).errors)
         for problem in linter.errors:
             if problem not in base_errors:  # an inline [[rules]] table that does not build
                 raise HTTPError(422, f"{prefix}rules", f"{prefix}rules: {problem}")
 
-    def _lint(self, request: Any, progress: Callable[[str], None]) -> tuple[Report, list[tuple[FileResult, Config]]]:
+    def _lint(self, request: Any, progress: Callable[[str], None]) -> tuple[Report, list[tuple[FileResult, Config, Document]]]:
         report = Report()
-        done: list[tuple[FileResult, Config]] = []
+        done: list[tuple[FileResult, Config, Document]] = []
         fail_on = None
         for prefix, doc in self._documents(request):
             progress(prefix.rstrip(".") or "text")
             self._check(prefix, doc)
             try:
-                result, errors, config = lint_document(doc, self.base, self.linters)
+                result, errors, config = lint_document(doc, self.base, self._cache(doc))
             except ConfigError as exc:
                 raise HTTPError(422, prefix.rstrip(".") or "request", f"{prefix}{exc}") from None
             report.files.append(result)
             report.errors.extend(e for e in errors if e not in report.errors)
-            done.append((result, config))
+            done.append((result, config, doc))
             fail_on = config.fail_on if fail_on is None else min(fail_on, config.fail_on)
         if fail_on is not None:
             report.fail_on = fail_on
@@ -248,9 +258,9 @@ class Service:
         report, done = self._lint(request, progress)
         files = []
         remaining = Report(errors=report.errors, fail_on=report.fail_on)
-        for result, config in done:
+        for result, config, doc in done:
             progress(result.path)
-            fixed = fix_file(self.linters.get(config), result, unsafe=unsafe)
+            fixed = fix_file(self._cache(doc).get(config), result, unsafe=unsafe)
             remaining.files.append(fixed.result)
             files.append({
                 "path": result.path,
@@ -271,7 +281,7 @@ class Service:
                            {"stylelint-exit-code": str(remaining.exit_code())})
 
     def _rules_map(self, report: Report) -> dict[str, Any]:
-        return {r.id: r for lt in self.linters.built() for r in lt.all_rules}
+        return {r.id: r for cache in (self.inline, self.operator) for lt in cache.built() for r in lt.all_rules}
 
     def do_report(self, payload: Mapping[str, Any], progress: Callable[[str], None]) -> Reply:
         """``POST /v1/report``: the HTML report (or, for ``Accept: application/json``, it and the JSON report)."""
@@ -290,12 +300,14 @@ class Service:
     def _profile_linter(self, query: Mapping[str, str]):
         profile = query.get("profile")
         if not profile:
-            return self.linters.get(self.base)
+            return self.operator.get(self.base)
         try:
             values = inline_values({"profile": profile}, "")
         except RequestError as exc:
             raise HTTPError(422, exc.field, str(exc)) from None
-        return self.linters.get(apply_values(self.base, values))
+        if values["profile"] == self.base.profile:
+            return self.operator.get(self.base)
+        return self.inline.get(apply_values(self.base, values))
 
     def do_rules(self, payload: Mapping[str, Any], progress: Callable[[str], None]) -> Reply:
         """``GET /v1/rules[?profile=NAME]``: every rule, and whether the profile runs it."""
@@ -346,13 +358,13 @@ class Service:
             req = languagetool.parse_check(params, self.base.profile)
         except languagetool.CheckError as exc:
             raise HTTPError(400, exc.field, str(exc)) from None
-        base_linter = self.linters.get(self.base)
+        base_linter = self.operator.get(self.base)
         values = languagetool.config_values(req, base_linter.all_rules)
         progress("data" if "data" in params else "text")
         violations: list[Any] = []
         if values is not None:
             doc = parse_document({"text": req.text.prose, "format": "text", **values})
-            result, _, _ = lint_document(doc, self.base, self.linters)
+            result, _, _ = lint_document(doc, self.base, self._cache(doc))
             if result.errors:
                 raise HTTPError(422, "text", f"text: {result.errors[0]}")
             violations = result.violations

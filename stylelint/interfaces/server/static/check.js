@@ -296,7 +296,13 @@
   async function loadProfiles() {
     try {
       const response = await fetch("/v1/profiles", { headers: headers() });
+      if (response.status === 401) {
+        el.auth.hidden = false;
+        say("This server asks for an access token.", true);
+        return;
+      }
       const data = await response.json();
+      el.profile.replaceChildren();
       for (const p of data.profiles) {
         const option = document.createElement("option");
         option.value = p.name;
@@ -347,7 +353,8 @@
     event.preventDefault();
     sessionStorage.setItem(TOKEN_KEY, el.token.value.trim());
     el.auth.hidden = true;
-    say("Token set; check again.");
+    say("Token set.");
+    if (!el.profile.options.length) loadProfiles();
   });
 
   saveAccepted();
