@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any
 
 from stylelint import __version__
@@ -262,8 +263,10 @@ def spec(*, token: bool = False) -> dict[str, Any]:
                 "report": {"$ref": "#/components/schemas/report"},
             },
         },
-        "reportAnswer": {"type": "object", "required": ["html", "report"],
-                         "properties": {"html": {"type": "string"}, "report": {"$ref": "#/components/schemas/report"}}},
+        "reportAnswer": {"type": "object", "required": ["sections", "rules", "report"], "properties": {
+            "sections": {"type": "array", "items": {"type": "string"}, "description": "Each file's <section>, as HTML."},
+            "rules": {"type": "string", "description": "The rules' documentation <section>, as HTML (empty without findings)."},
+            "report": {"$ref": "#/components/schemas/report"}}},
         "rule": {"type": "object", "required": ["id", "name", "severity", "family", "enabled", "summary"], "properties": {
             "id": {"type": "string"}, "name": {"type": "string"}, "severity": _SEVERITY, "family": {"type": "string"},
             "plugin": {"type": "string"}, "enabled": {"type": "boolean"}, "summary": {"type": "string"},
@@ -305,7 +308,9 @@ def spec(*, token: bool = False) -> dict[str, Any]:
         "/v1/report": {"post": {
             "operationId": "report", "summary": "The HTML report of one document or a batch",
             "description": "The article with every finding marked (as `stylelint --format html`); "
-                           "`Accept: application/json` gives `{\"html\", \"report\"}` instead.",
+                           "`Accept: application/json` gives `{\"sections\", \"rules\", \"report\"}` instead: each file's "
+                           "section and the rules' documentation as HTML fragments without the page's inline style "
+                           "sheet (what the check page shows), and the JSON report.",
             "requestBody": lint_body,
             "responses": {"200": {"description": "The report.", "headers": _EXIT, "content": {
                 "text/html": {"schema": {"type": "string"}},
@@ -374,6 +379,14 @@ table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem;t
 details{margin:.3rem 0}"""
 
 
+_CODE = re.compile(r"``(.+?)``|`([^`]+)`")
+
+
+def _prose(text: str) -> str:
+    """A description's text, escaped, with its `code` spans as <code>."""
+    return _CODE.sub(lambda m: f"<code>{m.group(1) or m.group(2)}</code>", html.escape(text, quote=False))
+
+
 def docs_page(document: dict[str, Any]) -> str:
     """``GET /docs``: the OpenAPI document as a page, rendered here (no script, nothing loaded from elsewhere)."""
     e = html.escape
@@ -384,7 +397,7 @@ def docs_page(document: dict[str, Any]) -> str:
         f"<title>{e(info['title'])} {e(info['version'])}: API</title>",
         "<link rel='stylesheet' href='/static/docs.css'></head><body>",
         f"<h1>{e(info['title'])} <small>{e(info['version'])}</small></h1>",
-        f"<p>{e(info['description'])}</p>",
+        f"<p>{_prose(info['description'])}</p>",
         "<p>Machine-readable: <a href='/openapi.json'>/openapi.json</a> (OpenAPI 3.1). The check page: <a href='/'>/</a>.</p>",
     ]
     for path, ops in document["paths"].items():
@@ -392,13 +405,13 @@ def docs_page(document: dict[str, Any]) -> str:
             out.append(f"<h2 id='{e(op['operationId'])}'><span class='m {method}'>{method.upper()}</span> <code>{e(path)}</code></h2>")
             out.append(f"<p><strong>{e(op.get('summary', ''))}</strong></p>")
             if op.get("description"):
-                out.append(f"<p>{e(op['description'])}</p>")
+                out.append(f"<p>{_prose(op['description'])}</p>")
             params = op.get("parameters") or []
             if params:
                 out.append("<table><tr><th>parameter</th><th>in</th><th>schema</th><th>description</th></tr>")
                 for p in params:
                     out.append(f"<tr><td><code>{e(p['name'])}</code></td><td>{e(p['in'])}</td>"
-                               f"<td><code>{e(json.dumps(p['schema']))}</code></td><td>{e(p.get('description', ''))}</td></tr>")
+                               f"<td><code>{e(json.dumps(p['schema']))}</code></td><td>{_prose(p.get('description', ''))}</td></tr>")
                 out.append("</table>")
             body = op.get("requestBody")
             if body:
@@ -407,7 +420,7 @@ def docs_page(document: dict[str, Any]) -> str:
                                f"<pre>{e(json.dumps(content['schema'], indent=2))}</pre></details>")
             out.append("<table><tr><th>status</th><th>meaning</th></tr>")
             for status, resp in op["responses"].items():
-                out.append(f"<tr><td>{e(status)}</td><td>{e(resp['description'])}</td></tr>")
+                out.append(f"<tr><td>{e(status)}</td><td>{_prose(resp['description'])}</td></tr>")
             out.append("</table>")
     out.append("<h2>Schemas</h2>")
     for name, schema in document["components"]["schemas"].items():
