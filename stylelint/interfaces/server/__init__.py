@@ -13,5 +13,6 @@ others go on serving (a thread cannot be stopped; a process can).
 - :mod:`.metrics`: the Prometheus metrics;
 - :mod:`.openapi`: the OpenAPI document and the ``/docs`` page;
 - :mod:`.cli`: ``stylelint serve``;
+- :mod:`.testing`: start a real server on a free port (tests, benchmarks, a CMS's own tests);
 - ``static/``: the check page's own script and style sheet.
 """
