@@ -299,10 +299,12 @@ def main(argv: list[str] | None = None) -> int:
         "Memory by process (KiB), after the first requests and at the end: "
         + "; ".join(f"pid {p_}: {rss_first.get(p_, 0):,} → {rss_last.get(p_, 0):,}" for p_ in sorted(set(rss_first) | set(rss_last))),
         "",
-        "CPU time per request (from /proc, so it does not depend on what else the machine runs): "
+        "CPU time per request (from /proc: less disturbed than wall time by other work on the machine, "
+        "though contention for the cores and their caches still inflates it): "
         f"workers {worker_ms:.1f} ms, front process {front_ms:.2f} ms, fork server and the rest {other_ms:.2f} ms, "
         f"the benchmark's own clients {client_ms:.2f} ms; so {os.cpu_count()} idle cores could answer at most "
-        f"about {ceiling:.0f} requests/s with these clients on the same machine.",
+        f"about {ceiling:.0f} requests/s with these clients on the same machine (the lint itself, in the workers, "
+        "is nearly all of it).",
         "",
         "What the process pool costs, one request at a time:",
         "",

@@ -444,7 +444,7 @@ def worker_main(sock: socket.socket, init: WorkerInit) -> None:
     # the collector's walks, and collect less often (as the CLI does).
     gc.collect()
     gc.freeze()
-    gc.set_threshold(50_000, 50, 100)
+    gc.set_threshold(100_000, 50, 100)
     send(sock, ("ready", os.getpid()))
 
     def progress(name: str) -> None:
