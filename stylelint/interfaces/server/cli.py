@@ -22,6 +22,14 @@ import signal
 import socket
 import sys
 
+# The [server] extra, imported here so that without it ``stylelint serve`` is
+# one line naming the pip install (see SUBCOMMANDS in stylelint.interfaces.cli).
+import uvicorn
+
+from .app import ServerSettings, create_app
+from .pool import PoolError, WorkerPool
+from .work import WorkerInit
+
 #: The bearer token may come from the environment instead of --token-file.
 TOKEN_ENV = "STYLELINT_SERVER_TOKEN"
 
@@ -140,13 +148,7 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     import logging.config
 
-    import uvicorn
-
     from stylelint.config.model import ConfigError, ConfigResolver, load_config
-
-    from .app import ServerSettings, create_app
-    from .pool import PoolError, WorkerPool
-    from .work import WorkerInit
 
     logging.config.dictConfig(_log_config(args.log_level, args.access_log))
     log = logging.getLogger("stylelint.serve")
