@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from stylelint import Example, Existence, Rule, Substitution, hookimpl
 from stylelint.config.model import Config
 from stylelint.engine.linter import Linter
@@ -204,3 +206,53 @@ def test_declarative_rule_can_mark_residue(tmp_path):
     linter = linter_for([CLAIMED], rules_dirs=[str(tmp_path)], extend_select=("HSE001",))
     found = linter.lint_source("The mayor claimed it.\n\nSign up for our newsletter, he claimed", None, "text").violations
     assert [(v.rule_id, v.line) for v in found] == [("TST001", 1), ("HSE001", 3)]
+
+
+def test_a_rule_documents_itself_in_fixed_sections():
+    from stylelint.rule.base import Rule, doc_sections
+
+    class Documented(Rule):
+        """Flags the word 'irregardless', which is not standard English.
+
+        ## Why
+        Readers stumble on it; *regardless* says the same.
+
+        ## Not flagged
+        The word inside a quotation.
+
+        ## Fix
+        Unsafe: a quoted speaker may have said it.
+        """
+
+        id = "TST050"
+        name = "irregardless"
+
+    r = Documented()
+    assert r.summary == "Flags the word 'irregardless', which is not standard English."
+    assert r.rationale == "Readers stumble on it; *regardless* says the same."
+    assert r.not_flagged == "The word inside a quotation." and r.fix_note.startswith("Unsafe:")
+    from stylelint.rule.docs import render_rule
+
+    page = render_rule(r)
+    assert "## Not flagged\n\nThe word inside a quotation." in page and "## Fix\n\nUnsafe:" in page
+    with pytest.raises(ValueError, match=r"unknown section '## Example'"):
+        doc_sections("Flags x.\n\n## Example\nx")
+
+
+def test_an_unknown_scope_is_an_error_naming_the_rule():
+    from stylelint.rule.base import Rule
+
+    class Typo(Rule):
+        id = "TST051"
+        name = "typo"
+        scopes = ("paragraphs",)
+
+        def check(self, document, context):
+            yield self.violation(0, 1, "x")
+
+    linter = linter_for([Typo()])
+    assert linter.errors[0] == (
+        "plugin stylelint.rule.testing: rule TST051: scopes: unknown block kind 'paragraphs' (allowed: headline, "
+        "heading, paragraph, blockquote, caption, list_item, dateline, byline, table_cell)"
+    )
+    assert "TST051" not in {r.id for r in linter.all_rules}

@@ -184,6 +184,8 @@ def test_an_installed_plugin_that_exits_on_import_is_an_error(tmp_path):
      "rules[0]: message: not a valid template"),
     ('[[rules]]\nid = "HSE001"\nkind = "substitution"\nswap = {x = "y"}\nmessage = "Use {suggestion} {0}"\n',
      "rules[0]: message: unknown placeholder {0} (allowed: {match}, {suggestion})"),
+    ('[[rules]]\nid = "HSE001"\nkind = "existence"\nterms = ["x"]\nscopes = ["paragraphs"]\n',
+     "rules[0]: scopes: unknown block kind 'paragraphs' (allowed: headline, heading, paragraph"),
 ])
 def test_config_values_are_checked_when_loaded(tmp_path, config, needle):
     (tmp_path / "stylelint.toml").write_text(config)

@@ -24,9 +24,10 @@ from stylelint.engine import budget
 from stylelint.engine.placing import place
 from stylelint.engine.plugins import PluginSet, get_plugin_manager, one_line
 from stylelint.engine.ruleset import RuleSet, select_rules
-from stylelint.model.document import Document
+from stylelint.model.document import BLOCK_KINDS, Document
 from stylelint.model.findings import Fix, Violation
 from stylelint.model.quotes import find_quotes
+from stylelint.model.text import normalize_document
 from stylelint.parsers.base import ParseError, Parser
 from stylelint.report.formatters.base import Formatter
 from stylelint.report.results import FileResult
@@ -114,6 +115,13 @@ class Linter:
                 if not isinstance(rule.id, str) or not RULE_ID.match(rule.id):
                     errors.append(f"plugin {name}: rule id {rule.id!r} is not like 'ABC123'")
                     continue
+                unknown = sorted(set(rule.scopes or ()) - set(BLOCK_KINDS))
+                if unknown:
+                    errors.append(
+                        f"plugin {name}: rule {rule.id}: scopes: unknown block kind {unknown[0]!r} "
+                        f"(allowed: {', '.join(BLOCK_KINDS)})"
+                    )
+                    continue
                 if rule.id in rules:
                     errors.append(
                         f"plugin {name}: rule id {rule.id} is already provided by {rules[rule.id].plugin}"
@@ -173,7 +181,9 @@ class Linter:
         if parser is None:
             raise ConfigError(f"unknown input format {name!r} (allowed: {', '.join(sorted(self.parsers))})")
         options = {k: v for k in parser.config_keys if (v := getattr(self.config, k, None)) is not None}
-        doc = parser.parse(source, path, **options)
+        # Every parser's prose goes through the one text model for spaces and
+        # invisible characters, so no rule needs its own whitespace class.
+        doc = normalize_document(parser.parse(source, path, **options))
         if not doc.quotes:
             doc.quotes = find_quotes(doc.text, doc.blocks)
         return doc
@@ -199,6 +209,7 @@ class Linter:
             result.errors.append(f"cannot parse as {input_format or 'detected format'}: {type(exc).__name__}: {exc}")
             return result
         result.format = doc.format
+        result.warnings = list(doc.warnings)
         result.violations = self.lint_document(doc, result.errors)
         return result
 

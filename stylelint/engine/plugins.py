@@ -54,10 +54,6 @@ BUILTIN_PLUGINS = (
 _DATA_SUFFIXES = (".toml", ".tsv", ".csv")
 
 
-class PluginError(Exception):
-    """A plugin that could not be loaded; ``str()`` names it and why."""
-
-
 @dataclass
 class PluginSet:
     """A plugin manager plus what went wrong while filling it."""

@@ -21,6 +21,9 @@ from stylelint import __version__
 #: name -> (module, one line for --help, the extra its imports need or None).
 #: Modules load only when their command runs, so the core install stays small.
 SUBCOMMANDS: dict[str, tuple[str, str, str | None]] = {
+    "inspect": ("stylelint.interfaces.inspect", "what the rules read: prose, blocks, quotations, article region", None),
+    "lsp": ("stylelint.interfaces.lsp.cli", "the language server, for editors (stdio; --tcp PORT)", "lsp"),
+    "mcp": ("stylelint.interfaces.mcp", "the MCP server, for writing assistants (stdio)", "mcp"),
     "serve": ("stylelint.interfaces.server.cli", "run the HTTP service: native API, LanguageTool API, check page", "server"),
 }
 
@@ -182,32 +185,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The ``stylelint`` command: :func:`main` in a process of its own.
-
-    A lint run allocates many small objects and makes few reference cycles,
-    so the process collects garbage less often than Python's default (which
-    walks every live object on each full collection: 5% of a corpus run,
-    15% of a cached one). Only the command does this, not API callers.
-    """
-    import gc
-
-    gc.set_threshold(100_000, 50, 100)
+    """The ``stylelint`` command (console script and ``python -m stylelint``)."""
     code = main()
-    # Then leave without freeing every object one by one (15 ms after a
-    # cached run of 1,000 articles), as mypy does: output flushed and exit
-    # handlers (the pattern cache's save, multiprocessing's clean-up) run first.
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:
-        pass  # the reader went away (| head): nothing more to say
-    import atexit
-
-    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
-    if run_exit_handlers is None:  # not CPython: exit the usual way
-        raise SystemExit(code)
-    run_exit_handlers()
-    os._exit(code)
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except ValueError:  # a server (stylelint lsp) closed its channel on exit
+        pass
+    raise SystemExit(code)
 
 
 def _main(args: argparse.Namespace) -> int:
@@ -308,6 +295,8 @@ def _finish(report, args: argparse.Namespace, cache, stream=None) -> int:
     for f in report.files:
         for err in f.errors:
             print(f"{printable(f.path)}: error: {printable(err)}", file=sys.stderr)
+        for warning in f.warnings:
+            print(f"{printable(f.path)}: warning: {printable(warning)}", file=sys.stderr)
     options = _options(args)
     # Rule metadata for formatters that describe rules (sarif, html); every
     # linter of the run, since rules_dirs may differ per config.

@@ -96,14 +96,15 @@ def inline_values(raw: Mapping[str, Any], field: str) -> dict[str, Any]:
     for i, table in enumerate(raw.get("rules") or ()):
         if isinstance(table, Mapping) and (table.get("kind") in FILE_RULE_KINDS or "paths" in table):
             raise RequestError(f"{field}rules[{i}]", "not allowed in a request: a rule that reads files")
-    try:
-        return validate_values(raw, origin="request", root=".")
-    except ConfigError as exc:
-        # "request: KEY: problem": name the key itself (a service answers with the field).
-        key, sep, problem = str(exc).removeprefix("request: ").partition(": ")
-        if not sep:
-            raise RequestError(field.rstrip(".") or "request", key) from None
-        raise RequestError(f"{field}{key}", problem) from None
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        try:
+            out.update(validate_values({key: value}, origin="request", root="."))
+        except ConfigError as exc:
+            # "request: settings.x: problem" -> field "…settings.x", problem
+            where, _, problem = str(exc).removeprefix("request: ").partition(": ")
+            raise RequestError(f"{field}{where}", problem) from None
+    return out
 
 
 def parse_document(raw: Any, field: str = "") -> Document:

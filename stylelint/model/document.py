@@ -252,6 +252,9 @@ class Document:
     :param directives: inline suppression comments found by the parser.
     :param approximate: source ranges (start, end) a parser could not align
         exactly; findings there are reported as approximate.
+    :param warnings: problems with the input that did not stop the parser
+        (front matter that does not parse), one line each, naming the line;
+        they reach ``FileResult.warnings`` and are not errors.
     """
 
     source: str
@@ -264,6 +267,7 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     directives: list[Directive] = field(default_factory=list)
     approximate: list[Span] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     #: Per-document memo for analyses several rules share (attribution slots,
     #: people mentioned); keys are namespaced by the module that fills them.
     cache: dict[str, Any] = field(default_factory=dict, repr=False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from stylelint.model.document import Span
 
@@ -61,7 +61,6 @@ class Violation:
     end_line: int = 0
     end_column: int = 0
     approximate: bool = False
-    extra: dict = field(default_factory=dict)
 
     def sort_key(self) -> tuple[int, int, str]:
         """Order findings by position, then rule id."""

@@ -12,12 +12,19 @@ from stylelint.report.escape import escape_undecodable  # noqa: F401  (used by f
 
 @dataclass
 class FileResult:
-    """Findings and errors for one input."""
+    """Findings, errors and warnings for one input.
+
+    ``errors`` are problems that make the run fail (exit 2): a file that
+    cannot be read or parsed, a rule that crashed. ``warnings`` are problems
+    with the input that the parser read past (front matter that does not
+    parse); they are reported and do not change the exit code.
+    """
 
     path: str
     format: str | None = None
     violations: list[Violation] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     source: str | None = field(default=None, repr=False)
     encoding: str = "utf-8"
 
@@ -28,6 +35,7 @@ class FileResult:
             "format": self.format,
             "violations": [v.to_dict() for v in self.violations],
             "errors": list(self.errors),
+            "warnings": list(self.warnings),
         }
 
     def fixed_text(self, *, unsafe: bool = False) -> str | None:

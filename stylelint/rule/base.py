@@ -60,15 +60,57 @@ class RuleContext:
         return self.settings.get(name, default)
 
 
+#: Headings of a rule class's docstring; the paragraph before them is the summary.
+DOC_SECTIONS = {"Why": "rationale", "Not flagged": "not_flagged", "Fix": "fix_note"}
+
+
+def doc_sections(doc: str | None) -> dict[str, str]:
+    """A rule docstring's parts: ``summary`` (its first paragraph, on one line) and each section.
+
+    The docstring of a rule class is its documentation, in fixed sections::
+
+        \"\"\"One line on what it flags.
+
+        ## Why
+        Why it matters, with the stylebook's reasoning (Markdown).
+
+        ## Not flagged
+        What looks alike and is left alone.
+
+        ## Fix
+        Whether the fix is safe, and what it changes.
+        \"\"\"
+    """
+    import inspect
+
+    text = inspect.cleandoc(doc or "")
+    if not text:
+        return {}
+    head, *rest = text.split("\n## ")
+    out = {"summary": " ".join(head.split("\n\n")[0].split())}
+    for part in rest:
+        title, _, body = part.partition("\n")
+        key = DOC_SECTIONS.get(title.strip())
+        if key is None:
+            raise ValueError(f"unknown section '## {title.strip()}' (allowed: {', '.join(DOC_SECTIONS)})")
+        out[key] = body.strip()
+    return out
+
+
 class Rule:
     """Base class of every rule. Subclass and implement :meth:`check`.
 
-    Attributes may be set on the subclass or passed as keyword arguments.
+    Attributes may be set on the subclass or passed as keyword arguments. A
+    built-in rule documents itself in its class docstring (see
+    :func:`doc_sections`): its first paragraph is the ``summary`` and its
+    sections the ``rationale``, ``not_flagged`` and ``fix_note``.
 
     :cvar id: ``ABC123``; the first three letters are the family.
     :cvar name: kebab-case name of the pattern flagged.
     :cvar summary: one line, for listings and SARIF ``shortDescription``.
     :cvar rationale: why it matters (Markdown), for docs and ``--explain``.
+    :cvar not_flagged: what looks alike and is left alone (Markdown).
+    :cvar fix_note: what the fix does and why it is safe or not (Markdown).
     :cvar severity: default severity.
     :cvar scopes: block kinds the rule reads; ``None`` means all prose.
     :cvar in_quotes: whether it fires inside direct quotations. Rules about
@@ -88,6 +130,8 @@ class Rule:
     name: ClassVar[str] | str = ""
     summary: ClassVar[str] | str = ""
     rationale: ClassVar[str] | str = ""
+    not_flagged: str = ""
+    fix_note: str = ""
     severity: Severity = Severity.WARNING
     scopes: tuple[str, ...] | None = None
     in_quotes: bool = False
@@ -102,9 +146,17 @@ class Rule:
     plugin: str = ""
 
     _FIELDS = (
-        "id", "name", "summary", "rationale", "severity", "scopes", "in_quotes",
+        "id", "name", "summary", "rationale", "not_flagged", "fix_note", "severity", "scopes", "in_quotes",
         "source", "examples", "fixable", "profiles", "default_enabled", "document_level", "residue",
     )
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # A class that defines a rule (it has an id) documents it in its docstring.
+        if "id" in cls.__dict__ and cls.__doc__:
+            for key, value in doc_sections(cls.__doc__).items():
+                if key not in cls.__dict__:
+                    setattr(cls, key, value)
 
     def __init__(self, **kwargs: Any) -> None:
         for key, value in kwargs.items():

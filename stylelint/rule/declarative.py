@@ -28,6 +28,7 @@ from typing import Any
 
 from stylelint.config.errors import ConfigError
 from stylelint.config.toml import read_toml
+from stylelint.model.document import BLOCK_KINDS
 from stylelint.model.findings import Severity
 from stylelint.rule.backtracking import exponential_shape
 from stylelint.rule.base import RULE_ID, RULE_NAME, Example, Rule
@@ -68,14 +69,10 @@ _REQUIRED = {
 }
 
 
-class RuleDefinitionError(ValueError):
-    """A rule table that cannot become a rule; names the origin and key."""
-
-
 def validate_rule_table(table: Mapping[str, Any], origin: str, root: str) -> dict[str, Any]:
     """Check a rule table and return the keyword arguments of its rule class."""
 
-    def fail(key: str, problem: str) -> RuleDefinitionError:
+    def fail(key: str, problem: str) -> ConfigError:
         return ConfigError(f"{origin}: {key}: {problem}")
 
     kind = table.get("kind")
@@ -115,6 +112,9 @@ def validate_rule_table(table: Mapping[str, Any], origin: str, root: str) -> dic
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise fail(key, "expected a list of strings")
             value = tuple(value)
+            unknown = sorted(set(value) - set(BLOCK_KINDS)) if key == "scopes" else []
+            if unknown:
+                raise fail(key, f"unknown block kind {unknown[0]!r} (allowed: {', '.join(BLOCK_KINDS)})")
         elif key == "swap":
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise fail(key, 'expected a table of "wrong" = "right"')

@@ -64,6 +64,10 @@ def render_rule(rule: Rule) -> str:
             lines.append(f"- `{text}`{suffix}{note}" if "`" not in text else f"- ``{text}``{suffix}{note}")
         return lines
 
+    if rule.not_flagged:
+        out += ["## Not flagged", "", rule.not_flagged.strip(), ""]
+    if rule.fix_note:
+        out += ["## Fix", "", rule.fix_note.strip(), ""]
     if wrong:
         out += ["## Wrong", "", *example_lines("wrong", wrong), ""]
     if right:

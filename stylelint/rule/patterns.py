@@ -14,6 +14,14 @@ output of ``regex``'s own compiler, keyed by the pattern, its flags, and the
 is ignored and rebuilt. The checksum catches damage, not tampering: the file
 is trusted as Python's bytecode in ``__pycache__`` is, as the user's own.
 
+This reaches into ``regex``'s private compiler interface (``regex._main``),
+so it is used only with the ``regex`` releases it was tested with
+(:data:`TESTED_REGEX`); with any other release every pattern is compiled by
+the public ``regex.compile`` and nothing is cached (a slower cold start,
+never a different match). The tests rebuild every built-in pattern through
+the cache on the installed release and compare its matches with a fresh
+compile's on real text; a release that passes is added to the set.
+
 Where: ``$STYLELINT_PATTERN_CACHE`` (a folder), else
 ``$XDG_CACHE_HOME/stylelint``, else ``~/.cache/stylelint``. Set
 ``STYLELINT_PATTERN_CACHE=off`` to compile every run and write nothing.
@@ -36,6 +44,8 @@ if TYPE_CHECKING:
     import regex
 
 FORMAT = 2
+#: ``regex`` releases whose private compiler interface this cache was tested with.
+TESTED_REGEX = frozenset({"2026.11.19"})
 #: Entries kept at most (a newsroom's pattern rules add to the built-ins).
 MAX_ENTRIES = 5_000
 #: regex flags whose compiled code depends on more than the pattern
@@ -45,23 +55,31 @@ _UNCACHEABLE_FLAGS = 0x4 | 0x200
 
 _lock = threading.Lock()
 _capture = threading.local()
+#: Every (pattern, flags) this process compiled through :func:`compile`, for the tests.
+SEEN: set[tuple[str, int]] = set()
 #: The table, loaded once per process tree: forked workers inherit it and
 #: never write it (only the process that loaded it does, at exit).
 _state: dict[str, Any] = {"loaded": False, "entries": None, "dirty": False, "path": None, "owner": None}
 
 
 def cache_path() -> Path | None:
-    """The cache file for this ``regex`` and Python, or None when caching is off."""
+    """The cache file for this ``regex`` and Python, or None when caching is off.
+
+    Off when ``STYLELINT_PATTERN_CACHE`` says so, and with a ``regex``
+    release not in :data:`TESTED_REGEX`.
+    """
     setting = os.environ.get("STYLELINT_PATTERN_CACHE", "")
     if setting.lower() in ("off", "0", "false", "no"):
+        return None
+    import regex
+
+    if regex.__version__ not in TESTED_REGEX:
         return None
     if setting:
         folder = Path(setting)
     else:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = Path(base) / "stylelint"
-    import regex
-
     version = f"{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
     return folder / f"patterns-{version}.json"
 
@@ -74,16 +92,19 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - mirr
     flags = int(flags)
     if flags & _UNCACHEABLE_FLAGS or not isinstance(pattern, str):
         return regex.compile(pattern, flags)
+    SEEN.add((pattern, flags))
     entries = _entries()
+    if entries is None:  # caching off, or an untested regex: the public path only
+        return regex.compile(pattern, flags)
     key = _key(pattern, flags)
-    args = entries.get(key) if entries is not None else None
+    args = entries.get(key)
     if args is not None:
         try:
             return _regex_main._regex.compile(pattern, *_unpack(args))
         except Exception:  # a stale or damaged entry: compile afresh below
             entries.pop(key, None)
     compiled, args = _compile_and_capture(pattern, flags)
-    if entries is not None and args is not None:
+    if args is not None:
         with _lock:
             entries[key] = args
             _state["dirty"] = True

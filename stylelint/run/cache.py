@@ -21,7 +21,7 @@ from stylelint.model.findings import Fix, Severity, Violation
 from stylelint.report.results import FileResult
 from stylelint.run.fileio import remove_stale_temps, write_atomic
 
-FORMAT = 2
+FORMAT = 3  # 3: results carry the parser's warnings
 DEFAULT_DIR = ".stylelint_cache"
 
 
@@ -70,7 +70,7 @@ def linter_key(linter) -> str:
     return key
 
 
-# A finding is stored as one row, in this order (FORMAT 2): rows decode in a
+# A finding is stored as one row, in this order (since FORMAT 2): rows decode in a
 # fraction of the time dicts take, which is most of a cached re-run.
 _SEVERITIES = {int(s): s for s in Severity}
 
@@ -141,6 +141,7 @@ class ResultCache:
             path=path,
             format=payload["format"],
             violations=list(map(_decode, payload["violations"])),
+            warnings=[str(w) for w in payload["warnings"]],
             source=source,
         )
         # Plugin errors are part of the answer: a cached run reports them too.
@@ -151,6 +152,7 @@ class ResultCache:
         return {
             "format": result.format,
             "violations": list(map(_encode, result.violations)),
+            "warnings": list(result.warnings),
             "linter_errors": list(linter_errors),
         }
 

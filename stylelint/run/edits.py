@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from stylelint.model.findings import Violation
+from stylelint.model.text import normalize
 
 # Characters a Markdown parser may read as syntax inside a paragraph.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<~]|&(?=#?[A-Za-z0-9]+;))")
@@ -144,9 +145,10 @@ def fix_problem(v: Violation, source: str) -> str | None:
     if not 0 <= v.offset <= v.end_offset <= len(source):
         return "span lies outside the source, not fixed"
     span = source[v.offset : v.end_offset]
-    # Parsers read CR LF and CR as LF; any other difference is markup, an
-    # entity or an escape inside the span.
-    if span != v.match and _BREAK.sub("\n", span) != v.match:
+    # Parsers read CR LF and CR as LF, and odd spaces and invisible characters
+    # as the text model does; any other difference is markup, an entity or an
+    # escape inside the span.
+    if span != v.match and normalize(_BREAK.sub("\n", span)) != v.match:
         return "the source span holds markup, an entity or an escape, not fixed"
     return None
 

@@ -62,6 +62,7 @@ def test_a_config_path_is_refused_and_inline_settings_apply():
         ({"text": "x", "config": [1]}, "config: expected a table of settings, got list"),
         ({"text": "x", "select": "ATT01x"}, "select: 'ATT01x' is not a rule id or prefix"),
         ({"text": "x", "profile": 7}, "profile: unknown profile 7"),
+        ({"text": "x", "config": {"profile": "times"}}, "config.profile: unknown profile"),
         ({"text": "x", "accept": "ATT001"}, "accept: expected a list"),
         ({"text": "x", "settings": {"courtesy_titles": 12}}, "settings.courtesy_titles:"),
         ({"text": "x", "colour": "red"}, "colour: unknown key"),
@@ -71,7 +72,8 @@ def test_a_config_path_is_refused_and_inline_settings_apply():
 def test_each_field_is_checked_and_named(doc, message):
     (problem,) = documents_of(doc)
     assert isinstance(problem, RequestError)
-    assert message in str(problem), str(problem)
+    assert str(problem).startswith(message) or message in str(problem), str(problem)
+    assert str(problem).count(": ") <= 3 and "request:" not in str(problem)[1:], str(problem)
 
 
 def test_a_bad_document_does_not_lose_the_batch():

@@ -20,7 +20,7 @@ def dtl(text: str, profile: str = "ap", **config):
 def test_reference_article_one_finding_on_the_dash():
     found = dtl(REFERENCE.read_text(encoding="utf-8"))
     assert [(v.rule_id, v.match, v.suggestion) for v in found] == [
-        ("DTL001", "WASHINGTON – \xa0", "WASHINGTON — ")
+        ("DTL001", "WASHINGTON –  ", "WASHINGTON — ")  # the source has a no-break space; the prose a space
     ]
     v = found[0]
     assert (v.line, v.column) == (3, 1)

@@ -148,7 +148,12 @@ def report_schemas() -> dict[str, Any]:
             "path": {"type": "string"},
             "format": {"type": ["string", "null"], "description": "The parser used; null when the file could not be read."},
             "violations": {"type": "array", "items": {"$ref": "#/components/schemas/violation"}},
-            "errors": {"type": "array", "items": {"type": "string"}},
+            "errors": {"description": "Problems that kept this file from being read or linted in full (exit code 2), one line each.",
+                       "type": "array", "items": {"type": "string"}},
+            "warnings": {"description": "Problems with the input that the parser read past, such as front matter that does not "
+                                        "parse (its text is then linted as prose); one line each, naming the line. They do not "
+                                        "change the exit code. Absent from reports written before it was added.",
+                         "type": "array", "items": {"type": "string"}},
         },
     }
     report = {

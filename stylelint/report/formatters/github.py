@@ -75,6 +75,8 @@ def render(report: Report, options: Mapping[str, Any]) -> str:
             )
         for err in f.errors:
             lines.append(command("error", err, file=path, title="stylelint"))
+        for warning in f.warnings:
+            lines.append(command("warning", warning, file=path, title="stylelint"))
     for err in report.errors:
         lines.append(command("error", err, title="stylelint"))
     return "".join(line + "\n" for line in lines)

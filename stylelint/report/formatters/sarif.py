@@ -155,14 +155,15 @@ def to_sarif(report: Report, options: Mapping[str, Any]) -> dict[str, Any]:
         if f.format:
             artifact["sourceLanguage"] = f.format
         artifacts.append(artifact)
-        for err in f.errors:
-            notifications.append(
-                {
-                    "level": "error",
-                    "message": {"text": err},
-                    "locations": [{"physicalLocation": {"artifactLocation": location}}],
-                }
-            )
+        for level, problems in (("error", f.errors), ("warning", f.warnings)):
+            for problem in problems:
+                notifications.append(
+                    {
+                        "level": level,
+                        "message": {"text": problem},
+                        "locations": [{"physicalLocation": {"artifactLocation": location}}],
+                    }
+                )
         for v in f.violations:
             result: dict[str, Any] = {
                 "ruleId": v.rule_id,
