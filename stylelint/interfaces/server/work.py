@@ -221,12 +221,14 @@ class Service:
             if problem not in base_errors:  # an inline [[rules]] table that does not build
                 raise HTTPError(422, f"{prefix}rules", f"{prefix}rules: {problem}")
 
-    def _lint(self, request: Any, progress: Callable[[str], None]) -> tuple[Report, list[tuple[FileResult, Config, Document]]]:
+    def _lint(self, request: Any, progress: Callable[[str], None]) -> tuple[Report, list[tuple[FileResult, Config, Document, str]]]:
+        """Lint every document; each says which it is (``progress``) so its time limit starts then."""
         report = Report()
-        done: list[tuple[FileResult, Config, Document]] = []
+        done: list[tuple[FileResult, Config, Document, str]] = []
         fail_on = None
         for prefix, doc in self._documents(request):
-            progress(prefix.rstrip(".") or "text")
+            name = prefix.rstrip(".") or "text"
+            progress(name)
             self._check(prefix, doc)
             try:
                 result, errors, config = lint_document(doc, self.base, self._cache(doc))
@@ -234,7 +236,7 @@ class Service:
                 raise HTTPError(422, prefix.rstrip(".") or "request", f"{prefix}{exc}") from None
             report.files.append(result)
             report.errors.extend(e for e in errors if e not in report.errors)
-            done.append((result, config, doc))
+            done.append((result, config, doc, name))
             fail_on = config.fail_on if fail_on is None else min(fail_on, config.fail_on)
         if fail_on is not None:
             report.fail_on = fail_on
@@ -258,8 +260,8 @@ class Service:
         report, done = self._lint(request, progress)
         files = []
         remaining = Report(errors=report.errors, fail_on=report.fail_on)
-        for result, config, doc in done:
-            progress(result.path)
+        for result, config, doc, name in done:
+            progress(name)  # fixing re-lints: a time limit of its own
             fixed = fix_file(self._cache(doc).get(config), result, unsafe=unsafe)
             remaining.files.append(fixed.result)
             files.append({
@@ -284,7 +286,7 @@ class Service:
         return {r.id: r for cache in (self.inline, self.operator) for lt in cache.built() for r in lt.all_rules}
 
     def do_report(self, payload: Mapping[str, Any], progress: Callable[[str], None]) -> Reply:
-        """``POST /v1/report``: the HTML report (or, for ``Accept: application/json``, it and the JSON report)."""
+        """``POST /v1/report``: the HTML report (for ``Accept: application/json``, its sections and the JSON report)."""
         from stylelint.report.formatters import html_report
 
         report, _ = self._lint(self._request(payload["body"]), progress)
