@@ -113,3 +113,21 @@ def test_no_import_cycles():
     assert not cycles, "import cycles (a lazy import inside a function counts too):\n" + "\n".join(
         " <-> ".join(c) for c in cycles
     )
+
+
+def test_every_package_is_in_the_wheel():
+    """pyproject.toml lists packages by hand (rules/ installs as stylelint_rules): none forgotten."""
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = set()
+    for package, folder in PACKAGES.items():
+        for init in folder.rglob("__init__.py"):
+            parts = init.parent.relative_to(folder).parts
+            found.add(".".join([package, *parts]))
+    assert found == listed, {"missing from pyproject": sorted(found - listed), "not a package": sorted(listed - found)}

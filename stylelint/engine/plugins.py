@@ -107,12 +107,17 @@ def _import_path(path: Path) -> ModuleType:
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot import {path}")
+    return _load(spec)
+
+
+def _load(spec: importlib.machinery.ModuleSpec) -> ModuleType:
+    """Run a module from its spec, registered in ``sys.modules`` only if it loads."""
     module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
+    sys.modules[spec.name] = module
     try:
         spec.loader.exec_module(module)
     except BaseException:
-        sys.modules.pop(name, None)
+        sys.modules.pop(spec.name, None)
         raise
     return module
 
@@ -132,17 +137,9 @@ def _import_builtin(modname: str) -> ModuleType:
     except ModuleNotFoundError as exc:
         if modname != "stylelint_rules" or exc.name != modname or not (CHECKOUT_RULES / "__init__.py").is_file():
             raise
-    spec = importlib.util.spec_from_file_location(
+    return _load(importlib.util.spec_from_file_location(
         modname, CHECKOUT_RULES / "__init__.py", submodule_search_locations=[str(CHECKOUT_RULES)]
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[modname] = module
-    try:
-        spec.loader.exec_module(module)
-    except BaseException:
-        sys.modules.pop(modname, None)
-        raise
-    return module
+    ))
 
 
 def _entry_points() -> list[metadata.EntryPoint]:

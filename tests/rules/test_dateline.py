@@ -6,9 +6,12 @@ import pytest
 
 from stylelint.parsers.text import parse
 from stylelint.rule.testing import lint
-from stylelint_rules.dateline import RULES, find_dateline
+from stylelint_rules import family_rules
+from stylelint_rules.dateline.analysis import find_dateline
 
 from conftest import REFERENCE, corpus_files, needs_corpus
+
+RULES = family_rules("dateline")
 
 DTL = {r.id: r for r in RULES}
 
