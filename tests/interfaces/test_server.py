@@ -213,7 +213,6 @@ def test_a_batch_names_each_document(server):
     ],
 )
 def test_bad_input_is_a_json_error_naming_the_field(server, body, status, field):
-    before = len(errors_logged(server))
     answer = call(server.url, "POST", "/v1/lint", body, {"content-type": "application/json"})
     assert answer.status == status, answer.body
     error = answer.json()["error"]
@@ -221,8 +220,10 @@ def test_bad_input_is_a_json_error_naming_the_field(server, body, status, field)
     assert error["field"] == field
     assert error["message"].startswith(field), error["message"]
     assert "Traceback" not in answer.text
-    assert server.wait_for_line(re.escape(error["message"][:60]))
-    assert len(errors_logged(server)) == before + 1  # one line per error
+    # One log line for the error, saying what the answer says.
+    logged = f"POST /v1/lint -> {status}: {error['message']}"
+    assert server.wait_for_line(re.escape(logged) + "$")
+    assert [ln for ln in server.lines if ln.rstrip("\n").endswith(logged)] == [server.wait_for_line(re.escape(logged) + "$")]
 
 
 def test_a_body_over_the_limit_gets_413(server):
