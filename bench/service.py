@@ -314,6 +314,9 @@ def main(argv: list[str] | None = None) -> int:
         f"| the same over HTTP through a worker (median of {args.sequential}) | {seq_p50:.1f} |",
         f"| what the front, the socket hop and HTTP add | {seq_p50 - lint_ms:.1f} |",
         "",
+        "(Wall-clock medians: on a loaded machine the other work moves each by more than this difference; "
+        "the CPU times above are the steadier measure of what the front adds.)",
+        "",
         f"Starting a worker: {first_worker:.2f} s for the first (the fork server imports stylelint and the rule packs), "
         f"{next_worker:.2f} s for the next one (forked, then it builds its linter): what a document past `--timeout` "
         "costs its worker slot, while the other workers go on answering.",
