@@ -24,6 +24,7 @@ SUBCOMMANDS: dict[str, tuple[str, str, str | None]] = {
     "inspect": ("stylelint.interfaces.inspect", "what the rules read: prose, blocks, quotations, article region", None),
     "lsp": ("stylelint.interfaces.lsp.cli", "the language server, for editors (stdio; --tcp PORT)", "lsp"),
     "mcp": ("stylelint.interfaces.mcp", "the MCP server, for writing assistants (stdio)", "mcp"),
+    "serve": ("stylelint.interfaces.server.cli", "run the HTTP service: native API, LanguageTool API, check page", "server"),
 }
 
 EPILOG = """\
@@ -379,18 +380,23 @@ def _explain(linter, rule_id: str) -> int:
     return 0
 
 
+def rule_rows(linter) -> list[dict[str, Any]]:
+    """Every rule of ``linter`` as ``--list-rules --format json`` (and ``GET /v1/rules``) lists it."""
+    active = {r.id for r in linter.rules}
+    return [
+        {
+            "id": r.id, "name": r.name, "severity": str(r.severity), "family": r.family,
+            "plugin": r.plugin, "enabled": r.id in active, "summary": r.summary,
+            "fixable": r.fixable,
+        }
+        for r in linter.all_rules
+    ]
+
+
 def _list_rules(linter, args: argparse.Namespace) -> int:
     active = {r.id for r in linter.rules}
     if args.format == "json":
-        rows = [
-            {
-                "id": r.id, "name": r.name, "severity": str(r.severity), "family": r.family,
-                "plugin": r.plugin, "enabled": r.id in active, "summary": r.summary,
-                "fixable": r.fixable,
-            }
-            for r in linter.all_rules
-        ]
-        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        sys.stdout.write(json.dumps(rule_rows(linter), indent=2) + "\n")
         return 0
     width = max((len(r.name) for r in linter.all_rules), default=4)
     pw = max((len(r.plugin) for r in linter.all_rules), default=6)

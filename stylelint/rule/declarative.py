@@ -76,7 +76,7 @@ def validate_rule_table(table: Mapping[str, Any], origin: str, root: str) -> dic
         return ConfigError(f"{origin}: {key}: {problem}")
 
     kind = table.get("kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:  # a list or a table is no kind (and not hashable)
         raise fail("kind", f"got {kind!r} (allowed: {', '.join(KINDS)})")
     allowed = _COMMON | _KIND_KEYS[kind]
     for key in table:
