@@ -91,3 +91,17 @@ def test_text_that_is_not_a_str_is_a_type_error():
             call(b'"We won," the mayor claimed.')
         with pytest.raises(TypeError, match="not NoneType"):
             call(None)
+
+
+def test_an_accept_list_does_not_build_a_new_linter():
+    import stylelint
+    from stylelint.engine.linter import API_LINTERS
+
+    text = "The mayor claimed it, he said on Dec. 7th."
+    stylelint.lint_text(text, profile="nyt")
+    built = len(API_LINTERS.built())
+    for accept in ([{"rule": "DAT004"}], [{"rule": "ATT"}], [{"rule": "DAT004", "match": "7th"}]):
+        report = stylelint.lint_text(text, profile="nyt", accept=accept)
+        assert not any(v.rule_id.startswith(accept[0]["rule"]) for v in report.violations)
+    assert len(API_LINTERS.built()) == built
+    assert {v.rule_id for v in stylelint.lint_text(text, profile="nyt").violations} >= {"DAT004"}

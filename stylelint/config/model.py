@@ -89,9 +89,15 @@ class Config:
         """Whether ``exclude`` globs (relative to the config's folder) match."""
         return bool(self.exclude) and _matches(path, self.exclude, self.root)
 
-    def cache_key(self) -> tuple:
-        """A hashable key: equal keys lint identically (every field counts)."""
-        return tuple((f.name, repr(getattr(self, f.name))) for f in fields(self))
+    def cache_key(self, *, with_accept: bool = True) -> tuple:
+        """A hashable key: equal keys lint identically (every field counts).
+
+        ``with_accept=False`` leaves out the accepted findings: they are
+        applied to each result, so one built linter serves every accept list.
+        """
+        return tuple(
+            (f.name, repr(getattr(self, f.name))) for f in fields(self) if with_accept or f.name != "accept"
+        )
 
 
 def _matches(path: str, globs: Sequence[str], root: str) -> bool:

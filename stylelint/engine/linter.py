@@ -243,6 +243,22 @@ class Linter:
 
         return place(doc, found, severities=rs.severities, accept=self.config.accept, hook=hook)
 
+    def accepting(self, config: Config) -> Linter:
+        """This linter under ``config``, which differs from its own only in ``accept``.
+
+        Everything built is shared (plugins, rules, the matcher), so the
+        copy costs nothing; it is built first, so that both use the same.
+        """
+        import copy
+
+        self.ruleset  # noqa: B018 - built before sharing
+        if self.ruleset.phrase_rules:
+            self.matcher  # noqa: B018
+        twin = copy.copy(self)
+        twin.config = config
+        twin.__dict__.pop("_result_cache_key", None)  # the result cache keys by accept too
+        return twin
+
     def time_limit(self, doc: Document) -> float:
         """Seconds each rule may spend on ``doc``: ``rule_time_limit`` per megabyte of prose, never less.
 
@@ -374,13 +390,17 @@ class LinterCache:
         last = self._last
         if last is not None and last[0] is config:
             return last[1]  # the common case: every file of a folder
-        key = (config.cache_key(), _plugin_fingerprint(config))
+        # Accepted findings are not part of the key: an editor's accept list
+        # must not cost a new linter (rules collected, matcher compiled).
+        key = (config.cache_key(with_accept=False), _plugin_fingerprint(config))
         with self._lock:
             linter = self._linters.get(key)
             if linter is None:
                 if self.limit is not None and len(self._linters) >= self.limit:
                     self._linters.pop(next(iter(self._linters)))
                 linter = self._linters[key] = Linter(config, debug=self.debug)
+            if linter.config.accept != config.accept:
+                linter = linter.accepting(config)
             self._last = (config, linter)
         return linter
 
