@@ -95,6 +95,7 @@ class _Watchdog:
         self._cond = threading.Condition()
         self._thread: threading.Thread | None = None
         self._pid = 0
+        self._idle = True  # waiting with no deadline to watch: only then must add() wake it
 
     def add(self, clock: Clock) -> None:
         with self._cond:
@@ -104,7 +105,11 @@ class _Watchdog:
                 self._thread = threading.Thread(target=self._watch, name="stylelint-rule-watchdog", daemon=True)
                 self._thread.start()
             self._clocks.add(clock)
-            self._cond.notify()
+            # Waking the watchdog for every document would hand it the GIL
+            # each time; a watchdog already polling sees the clock anyway.
+            if self._idle:
+                self._idle = False
+                self._cond.notify()
 
     def remove(self, clock: Clock) -> None:
         with self._cond:
@@ -114,6 +119,7 @@ class _Watchdog:
         with self._cond:
             while True:
                 if not self._clocks:
+                    self._idle = True
                     self._cond.wait()
                     continue
                 now = time.monotonic()
