@@ -1,26 +1,25 @@
-"""Cost of linting against another commit, in executed instructions (not seconds).
+"""Cost of linting against another commit, as a ratio of CPU time.
 
-Wall-clock times on a shared or loaded machine move by tens of percent;
-instruction counts under ``valgrind --tool=callgrind`` repeat to a fraction
-of a percent, so two commits can be compared anywhere. Each commit is
-checked out in a temporary ``git worktree`` and lints, in one process with
-every built-in rule (profile ``ap``), ten warm-up files and then the measured
-ones; its cost is the instructions of that run minus those of a run of the
-warm-up files alone: the steady cost of linting the measured files (imports,
-rule loading, pattern compilation and what a first text builds are left
-out; ``--startup`` reports the whole run too).
+Each commit is checked out in a temporary ``git worktree`` and lints the same
+corpus files, in a process of its own with every built-in rule (profile
+``ap``): ten warm-up files first (rules loaded, patterns compiled, lexicons
+built), then the measured files, several rounds, each on fresh copies of the
+strings (so no memo keyed by a string's identity carries over). The figure is
+the least CPU time of the process over the rounds (``time.process_time``),
+and the commits' rounds are interleaved, so a machine that is busy for a
+while slows both alike. CPU time, not wall time: other processes on a loaded
+machine take turns on the cores but do not add to this process's time.
 
     python bench/compare.py HEAD~5                 # HEAD~5 against the working tree
-    python bench/compare.py A B --texts 60         # two commits, 60 texts
+    python bench/compare.py A B --files 100        # two commits
     python bench/compare.py HEAD~5 --format html   # the raw HTML pages instead
 
-Needs valgrind (Debian's package) and the corpus beside the checkout.
+Needs the corpus beside the checkout.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import subprocess
 import sys
 import tempfile
@@ -30,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 HARNESS = r'''
-import importlib.util, pathlib, sys
-root = pathlib.Path(sys.argv[1]); n = int(sys.argv[2]); kind = sys.argv[3]; measured = sys.argv[5] == "1"
+import importlib.util, pathlib, sys, time
+root = pathlib.Path(sys.argv[1]); n = int(sys.argv[2]); kind = sys.argv[3]; rounds = int(sys.argv[5])
 sys.path.insert(0, str(root))
 spec = importlib.util.spec_from_file_location("stylelint_rules", root / "rules/__init__.py",
                                               submodule_search_locations=[str(root / "rules")])
@@ -51,25 +50,28 @@ files = sorted(pathlib.Path(sys.argv[4]).joinpath(kind).glob(ext))
 texts = [p.read_bytes().decode("utf-8", "replace") for p in files]
 warm, texts = texts[-10:], texts[:n]
 linter = Linter(Config(), plugins=get_plugin_manager(Config(), autoload=False))
-for t in warm:  # rules loaded, patterns compiled, lexicons built
+for t in warm:
     linter.lint_source(t, None, kind)
-found = sum(len(linter.lint_source(t, None, kind).violations) for t in texts) if measured else 0
-print("findings", found)
+times = []
+for _ in range(rounds):
+    fresh = ["".join(list(t)) for t in texts]
+    t0 = time.process_time()
+    found = sum(len(linter.lint_source(t, None, kind).violations) for t in fresh)
+    times.append(time.process_time() - t0)
+print(min(times), found)
 '''
 
 
-def instructions(checkout: Path, n: int, kind: str, measured: bool) -> tuple[int, str]:
-    """Instructions callgrind counts for the harness on ``checkout`` (the warm-up, then ``n`` texts if ``measured``)."""
-    with tempfile.TemporaryDirectory() as cache:
-        proc = subprocess.run(
-            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-             sys.executable, "-c", HARNESS, str(checkout), str(n), kind, str(CORPUS), "1" if measured else "0"],
-            capture_output=True, text=True, env={"STYLELINT_PATTERN_CACHE": cache, "PATH": "/usr/bin:/bin"},
-        )
-    m = re.search(r"Collected : (\d+)", proc.stderr)
-    if proc.returncode != 0 or m is None:
+def cpu_seconds(checkout: Path, n: int, kind: str, rounds: int) -> tuple[float, int]:
+    """Least CPU seconds over ``rounds`` to lint ``n`` files with ``checkout``, and the findings."""
+    proc = subprocess.run(
+        [sys.executable, "-c", HARNESS, str(checkout), str(n), kind, str(CORPUS), str(rounds)],
+        capture_output=True, text=True,
+    )
+    if proc.returncode != 0:
         raise SystemExit(f"{checkout}: harness failed:\n{proc.stderr[-2000:]}")
-    return int(m.group(1)), proc.stdout.strip()
+    best, found = proc.stdout.split()
+    return float(best), int(found)
 
 
 def checkout(rev: str | None, tmp: Path) -> Path:
@@ -85,30 +87,28 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("base", help="the commit to compare against")
     ap.add_argument("head", nargs="?", help="the commit measured (default: the working tree)")
-    ap.add_argument("--texts", type=int, default=40, help="how many corpus files (default 40)")
+    ap.add_argument("--files", type=int, default=100, help="how many corpus files (default 100)")
     ap.add_argument("--format", default="text", choices=("text", "html", "markdown"), help="corpus folder")
-    ap.add_argument("--startup", action="store_true", help="also report the cost of starting up")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds per process (default 3)")
+    ap.add_argument("--repeat", type=int, default=3, help="processes per commit, interleaved (default 3)")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        results = {}
-        worktrees = []
+        paths = {"base": checkout(args.base, Path(tmp)), "head": checkout(args.head, Path(tmp))}
         try:
-            for label, rev in (("base", args.base), ("head", args.head)):
-                path = checkout(rev, Path(tmp))
-                if path != ROOT:
-                    worktrees.append(path)
-                warm, _ = instructions(path, args.texts, args.format, False)
-                full, out = instructions(path, args.texts, args.format, True)
-                results[label] = (full - warm, full, out)
-                print(f"{label} {rev or 'working tree'}: {full - warm:,} instructions to lint {args.texts} "
-                      f"{args.format} files ({out}); the whole run {full:,}")
+            best = {label: float("inf") for label in paths}
+            found = {}
+            for _ in range(args.repeat):
+                for label, path in paths.items():
+                    seconds, found[label] = cpu_seconds(path, args.files, args.format, args.rounds)
+                    best[label] = min(best[label], seconds)
         finally:
-            for path in worktrees:
-                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(path)], check=False)
-    ratio = results["head"][0] / results["base"][0]
-    print(f"head / base, linting: {ratio:.3f}")
-    if args.startup:
-        print(f"head / base, the whole run: {results['head'][1] / results['base'][1]:.3f}")
+            for path in paths.values():
+                if path != ROOT:
+                    subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(path)], check=False)
+    for label, rev in (("base", args.base), ("head", args.head or "working tree")):
+        print(f"{label} {rev}: {best[label]:.3f} s CPU to lint {args.files} {args.format} files "
+              f"({found[label]} findings)")
+    print(f"head / base: {best['head'] / best['base']:.3f}")
     return 0
 
 
