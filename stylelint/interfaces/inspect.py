@@ -7,7 +7,10 @@ region was chosen. ``--format json`` gives::
     {"files": [{"path", "format", "region", "text",
                 "blocks": [{"kind", "start", "end", "source_start", "source_end"}],
                 "quotes": [{"start", "end", "source_start", "source_end"}],
-                "errors": [...]}]}
+                "warnings": [...], "errors": [...]}]}
+
+``warnings`` are the parser's notes on input it read anyway (front matter
+that does not parse, linted as prose).
 
 ``start``/``end`` index ``text``; ``source_*`` index the decoded file, as
 findings' ``offset``/``end_offset`` do.
@@ -55,6 +58,7 @@ def describe(doc: Document, path: str) -> dict[str, Any]:
         "text": doc.text,
         "blocks": [{"kind": b.kind, **_span(doc, b.span.start, b.span.end)} for b in doc.blocks],
         "quotes": [_span(doc, q.start, q.end) for q in doc.quotes],
+        "warnings": list(doc.warnings),
         "errors": [],
     }
 
@@ -71,6 +75,8 @@ def _render_text(entry: dict[str, Any]) -> str:
             qs, qe = max(q["start"], b["start"]) - b["start"], min(q["end"], b["end"]) - b["start"]
             body = body[:qs] + "⟦" + body[qs:qe] + "⟧" + body[qe:]
         out.append(f"[{b['kind']} {b['start']}-{b['end']} @{b['source_start']}] {printable(body)}")
+    for note in entry["warnings"]:
+        out.append(f"warning: {printable(note)}")
     for err in entry["errors"]:
         out.append(f"error: {printable(err)}")
     return "\n".join(out) + "\n"
@@ -94,7 +100,7 @@ def main(argv: Sequence[str]) -> int:
             targets.extend(iter_files([raw], resolver, linters))
     for path, problem in targets:
         entry: dict[str, Any] = {"path": path, "format": None, "region": None, "text": "", "blocks": [], "quotes": [],
-                                 "errors": []}
+                                 "warnings": [], "errors": []}
         try:
             if problem:
                 raise InputError(problem)

@@ -41,3 +41,16 @@ def test_stdin_and_forced_format():
     (entry,) = json.loads(proc.stdout)["files"]
     assert entry["text"] == "Hi\n\nSome text." or entry["text"].startswith("Hi\n\nSome text.")
     assert [b["kind"] for b in entry["blocks"]] == ["headline", "paragraph"]
+
+
+def test_front_matter_that_does_not_parse_is_a_warning_and_its_text_is_prose(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text('---\ntitle: "unclosed\n---\n\nIt was Dec. 7th.\n', encoding="utf-8")
+    proc = run("inspect", "-f", "json", str(post))
+    assert proc.returncode == 0, proc.stderr
+    (entry,) = json.loads(proc.stdout)["files"]
+    (warning,) = entry["warnings"]
+    assert "line 1" in warning and "YAML" in warning
+    assert "unclosed" in entry["text"] and not entry["errors"]
+    text = run("inspect", str(post)).stdout
+    assert f"warning: {warning}" in text
